@@ -1,0 +1,62 @@
+import Foundation
+
+/// Everything an operator can set, gathered in one value so that the CLI, the tests and the
+/// server read the same settings. Defaults are the embedded, single-machine deployment.
+public struct PactumConfiguration: Sendable {
+    /// Where the SQLite file lives when no `DATABASE_URL` is given.
+    public var dataDirectory: URL
+    /// `postgres://…` to use PostgreSQL; `nil` for the embedded SQLite file.
+    public var databaseURL: String?
+    /// Tests give each suite its own PostgreSQL schema so that they can run in parallel.
+    public var postgresSchema: String?
+    /// SQLite only: keep the database in memory (tests).
+    public var inMemory: Bool = false
+    /// Bcrypt cost; 12 in production, lower only in tests.
+    public var bcryptCost: Int = 12
+    /// Mark the session cookie `Secure`; on when Pactum is served over TLS or behind a TLS proxy.
+    public var secureCookies: Bool = false
+    /// How long a bearer token is valid.
+    public var tokenLifetime: TimeInterval = 8 * 3600
+    /// How long a web session is valid after login, however active.
+    public var sessionLifetime: TimeInterval = 8 * 3600
+    /// Consecutive failed logins that lock an account.
+    public var maxFailedLogins: Int = 5
+    /// How long a locked account stays locked.
+    public var lockoutDuration: TimeInterval = 15 * 60
+    /// Largest request body accepted by the API.
+    public var maxBodySize: String = "256kb"
+    /// The time source; tests fix it.
+    public var clock: AppClock = .system
+
+    public init(dataDirectory: URL, databaseURL: String? = nil) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+    }
+
+    /// Reads `DATABASE_URL` and `PACTUM_SECURE_COOKIES` from the environment.
+    public static func fromEnvironment(dataDirectory: String) -> PactumConfiguration {
+        let env = ProcessInfo.processInfo.environment
+        var config = PactumConfiguration(
+            dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
+            databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 })
+        config.secureCookies = ["1", "true", "yes"].contains(env["PACTUM_SECURE_COOKIES"]?.lowercased() ?? "")
+        return config
+    }
+
+    /// A short description of the storage, for start-up messages (no password).
+    public var storageDescription: String {
+        if let url = databaseURL, let parsed = URL(string: url) {
+            return "PostgreSQL at \(parsed.host ?? "localhost"):\(parsed.port ?? 5432)\(parsed.path)"
+        }
+        return inMemory ? "SQLite in memory" : "SQLite at \(sqliteFile.path)"
+    }
+
+    var sqliteFile: URL { dataDirectory.appendingPathComponent("pactum.sqlite") }
+}
+
+/// The source of the current time, passed in so tests can fix it.
+public struct AppClock: Sendable {
+    public let now: @Sendable () -> Date
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+    public static let system = AppClock { Date() }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import Logging
+import PactumLaw
+import Vapor
+
+/// What the command-line entry point does with a configured application. The `pactum`
+/// executable stays thin: it parses arguments and calls these.
+public struct PactumRuntime: Sendable {
+    public let app: Application
+
+    /// Makes and configures an application (migrating the database) for one command.
+    public static func start(_ config: PactumConfiguration) async throws -> PactumRuntime {
+        // The CLI parses its own arguments; Vapor's command gets none but the default "serve".
+        let app = try await Application.make(Environment(name: "production", arguments: ["pactum"]))
+        do {
+            try await app.configurePactum(config)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return PactumRuntime(app: app)
+    }
+
+    public func shutdown() async throws { try await app.asyncShutdown() }
+
+    /// Who runs the CLI, for the audit trail.
+    public static var cliActor: String {
+        let env = ProcessInfo.processInfo.environment
+        return "cli:" + (env["USER"] ?? env["LOGNAME"] ?? "uid-\(getuid())")
+    }
+
+    public func loadDemo() async throws -> DemoData.Loaded {
+        try await DemoData(auth: app.pactum.auth).load(on: app.db)
+    }
+
+    /// Serves HTTP until a signal stops it (Vapor's own serve command).
+    public func serve(hostname: String, port: Int) async throws {
+        app.http.server.configuration.hostname = hostname
+        app.http.server.configuration.port = port
+        try await app.execute()
+    }
+
+    /// Creates a user and returns the one-time password.
+    public func createUser(
+        email: String, displayName: String, state: MemberState, authority: String, roles: Set<Role>
+    ) async throws -> String {
+        let (_, password) = try await app.pactum.auth.createUser(
+            email: email, displayName: displayName, state: state, authority: authority, roles: roles,
+            operator: Self.cliActor, on: app.db)
+        return password
+    }
+
+    public func unlockUser(email: String) async throws {
+        try await app.pactum.auth.unlock(email: email, operator: Self.cliActor, on: app.db)
+    }
+
+    /// Users of one state (or all), as listed by operators; the listing is audited.
+    public func listUsers(state: MemberState?) async throws -> [UserSummary] {
+        let query = User.query(on: app.db).sort(\.$stateCode).sort(\.$email)
+        if let state { query.filter(\.$stateCode == state.code) }
+        let users = try await query.all()
+        try await app.pactum.audit.record(
+            AuditDraft(
+                actor: Self.cliActor, action: .userList, record: AuditRecord(type: "user", id: nil, state: state),
+                purpose: .accountManagement, detail: "\(users.count) users"), on: app.db)
+        return users.map {
+            UserSummary(
+                email: $0.email, displayName: $0.displayName, state: $0.stateCode, authority: $0.authority,
+                roles: $0.roleList.split(separator: ",").map(String.init), locked: $0.isLocked(at: app.pactum.config.clock.now()),
+                mustChangePassword: $0.mustChangePassword)
+        }
+    }
+
+    public func verifyAudit() async throws -> AuditVerification {
+        try await app.pactum.audit.verify(on: app.db)
+    }
+}
+
+public struct UserSummary: Codable, Sendable {
+    public var email: String
+    public var displayName: String
+    public var state: String
+    public var authority: String
+    public var roles: [String]
+    public var locked: Bool
+    public var mustChangePassword: Bool
+}
+
+extension PactumRuntime {
+    /// How many accounts exist (to tell a new operator how to create the first one).
+    public func userCount() async throws -> Int { try await User.query(on: app.db).count() }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import Leaf
+import LeafKit
+import NIOCore
+import Prometheus
+import Vapor
+
+/// The services of one running Pactum, built once from the configuration and handed to the
+/// route collections by constructor.
+struct PactumServices: Sendable {
+    let config: PactumConfiguration
+    let audit: AuditLog
+    let auth: AuthService
+    let access: AccessControl
+    let metrics: PrometheusCollectorRegistry
+}
+
+extension Application {
+    /// Wires storage, migrations, middleware, views and routes. Migrations run here, so a
+    /// fresh data directory is ready as soon as this returns.
+    public func configurePactum(_ config: PactumConfiguration) async throws {
+        try useDatabase(config)
+        try await prepareDatabase(config)
+        migrations.add(PactumMigrations.all)
+        try await autoMigrate()
+
+        let services = try makeServices(config)
+        storage[ServicesKey.self] = services
+
+        routes.defaultMaxBodySize = ByteCount(stringLiteral: config.maxBodySize)
+        sessions.use(.fluent)
+        sessions.configuration = SessionsConfiguration(cookieName: "pactum-session") { id in
+            HTTPCookies.Value(
+                string: id.string, maxAge: Int(config.sessionLifetime), path: "/", isSecure: config.secureCookies,
+                isHTTPOnly: true, sameSite: .strict)
+        }
+
+        let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
+        views.use(.leaf)
+        leaf.sources = .singleSource(
+            NIOLeafFiles(
+                fileio: fileio, limits: .default, sandboxDirectory: resources.path,
+                viewDirectory: resources.appendingPathComponent("Views").path + "/"))
+
+        // Outermost first: every response gets a request id and is counted, every error
+        // becomes a problem.
+        middleware = .init()
+        middleware.use(RequestIDMiddleware())
+        middleware.use(RequestMetricsMiddleware(registry: services.metrics))
+        middleware.use(ProblemMiddleware(pages: LeafErrorPages()))
+        try registerRoutes(services, resources: resources)
+    }
+
+    func makeServices(_ config: PactumConfiguration) throws -> PactumServices {
+        let audit = AuditLog(clock: config.clock)
+        let auth = AuthService(
+            hasher: try PasswordHasher(cost: config.bcryptCost, threadPool: threadPool), audit: audit, clock: config.clock,
+            maxFailedLogins: config.maxFailedLogins, lockoutDuration: config.lockoutDuration,
+            tokenLifetime: config.tokenLifetime)
+        return PactumServices(
+            config: config, audit: audit, auth: auth, access: AccessControl(policy: Policy(), audit: audit),
+            metrics: PrometheusCollectorRegistry())
+    }
+
+    /// The services wired by `configurePactum`, for the CLI and the tests.
+    var pactum: PactumServices {
+        guard let services = storage[ServicesKey.self] else { fatalError("configurePactum(_:) has not run") }
+        return services
+    }
+
+    private struct ServicesKey: StorageKey { typealias Value = PactumServices }
+}
+
+/// Every migration, in order. Folders per capability own their migrations; this list orders them.
+enum PactumMigrations {
+    static var all: [any Migration] {
+        [CreateMemberStates(), CreateUsers(), SessionRecord.migration, CreateAuditEntries()]
+    }
+}

@@ -1,0 +1,177 @@
+import Fluent
+import Foundation
+import PactumLaw
+
+/// Why a sign-in or an account operation failed. What the client is told stays generic where a
+/// precise answer would reveal whether an account exists.
+enum AuthError: Error, Equatable {
+    case invalidCredentials
+    case passwordChangeRequired
+    case weakPassword(String)
+    case emailTaken(String)
+    case unknownUser(String)
+}
+
+/// Sign-in, lockout, bearer tokens, passwords and accounts.
+struct AuthService: Sendable {
+    let hasher: PasswordHasher
+    let audit: AuditLog
+    let clock: AppClock
+    let maxFailedLogins: Int
+    let lockoutDuration: TimeInterval
+    let tokenLifetime: TimeInterval
+
+    /// Checks an e-mail and password. Every attempt is audited; repeated failures lock the
+    /// account for `lockoutDuration`, during which even the right password is refused.
+    func authenticate(email: String, password: String, requestID: String?, on db: any Database) async throws -> User {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let user = try await User.query(on: db).filter(\.$email == email).first()
+        let matches = try await hasher.verify(password, against: user?.passwordHash)
+        let now = clock.now()
+        guard let user, let userID = user.id else {
+            try await audit.record(
+                AuditDraft(
+                    actor: "anonymous", action: .login, outcome: .failure, purpose: .authentication,
+                    requestID: requestID, detail: "unknown account"), on: db)
+            throw AuthError.invalidCredentials
+        }
+        var draft = AuditDraft(
+            actorID: userID.uuidString, actor: user.email, actorRole: user.roleList, actorState: user.stateCode,
+            action: .login, purpose: .authentication, requestID: requestID)
+        if user.disabled || user.isLocked(at: now) || !matches {
+            let detail: String
+            if user.disabled {
+                detail = "account disabled"
+            } else if user.isLocked(at: now) {
+                detail = "account locked"
+            } else {
+                user.failedLogins += 1
+                if user.failedLogins >= maxFailedLogins {
+                    user.lockedUntil = now.addingTimeInterval(lockoutDuration)
+                    user.failedLogins = 0
+                    detail = "wrong password; account locked for \(Int(lockoutDuration / 60)) minutes"
+                } else {
+                    detail = "wrong password (\(user.failedLogins) of \(maxFailedLogins))"
+                }
+            }
+            draft.outcome = .failure
+            draft.detail = detail
+            try await audit.transaction(on: db) { [draft] audit in
+                try await user.save(on: audit.db)
+                try await audit.append(draft)
+            }
+            throw AuthError.invalidCredentials
+        }
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        try await audit.transaction(on: db) { [draft] audit in
+            try await user.save(on: audit.db)
+            try await audit.append(draft)
+        }
+        return user
+    }
+
+    /// Issues a bearer token; only its hash is stored.
+    func issueToken(for user: User, requestID: String?, on db: any Database) async throws -> (token: String, expiresAt: Date) {
+        guard !user.mustChangePassword else { throw AuthError.passwordChangeRequired }
+        guard let principal = Principal(user, via: .session) else { throw AuthError.invalidCredentials }
+        let token = Self.randomToken()
+        let now = clock.now()
+        let record = APIToken(
+            userID: principal.userID, tokenHash: Self.digest(token), createdAt: now,
+            expiresAt: now.addingTimeInterval(tokenLifetime))
+        try await audit.transaction(on: db) { audit in
+            try await record.create(on: audit.db)
+            try await audit.append(
+                AuditDraft(principal, .tokenIssue, purpose: .authentication, requestID: requestID,
+                           detail: "token \(record.id!.uuidString)"))
+        }
+        return (token, record.expiresAt)
+    }
+
+    /// The user behind a bearer token, if the token is known, unexpired and not revoked.
+    func principal(forToken token: String, on db: any Database) async throws -> Principal? {
+        guard let record = try await APIToken.query(on: db).filter(\.$tokenHash == Self.digest(token)).with(\.$user)
+            .first(), record.revokedAt == nil, record.expiresAt > clock.now(), let id = record.id
+        else { return nil }
+        return Principal(record.user, via: .token(id))
+    }
+
+    func revokeToken(_ id: UUID, by principal: Principal, requestID: String?, on db: any Database) async throws {
+        let now = clock.now()
+        try await audit.transaction(on: db) { audit in
+            try await APIToken.query(on: audit.db).filter(\.$id == id).set(\.$revokedAt, to: now).update()
+            try await audit.append(
+                AuditDraft(principal, .tokenRevoke, purpose: .authentication, requestID: requestID, detail: "token \(id.uuidString)"))
+        }
+    }
+
+    /// Changes a user's own password after checking the current one; revokes their tokens.
+    func changePassword(
+        of principal: Principal, current: String, new: String, requestID: String?, on db: any Database
+    ) async throws {
+        guard let user = try await User.find(principal.userID, on: db),
+            try await hasher.verify(current, against: user.passwordHash)
+        else { throw AuthError.invalidCredentials }
+        if let weakness = PasswordHasher.weakness(of: new) { throw AuthError.weakPassword(weakness) }
+        if new == current { throw AuthError.weakPassword("must differ from the current password") }
+        user.passwordHash = try await hasher.hash(new)
+        user.mustChangePassword = false
+        let now = clock.now()
+        try await audit.transaction(on: db) { audit in
+            try await user.save(on: audit.db)
+            try await APIToken.query(on: audit.db).filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: now).update()
+            try await audit.append(
+                AuditDraft(principal, .passwordChange, purpose: .accountManagement, requestID: requestID))
+        }
+    }
+
+    /// Creates an account with a one-time password that must be changed at first sign-in.
+    /// `operator` names who did it (the CLI passes the operating-system user).
+    func createUser(
+        email: String, displayName: String, state: MemberState, authority: String, roles: Set<Role>,
+        operator actor: String, on db: any Database
+    ) async throws -> (user: User, oneTimePassword: String) {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        if try await User.query(on: db).filter(\.$email == email).count() > 0 { throw AuthError.emailTaken(email) }
+        let password = PasswordHasher.generate()
+        let user = User(
+            id: UUID(), email: email, displayName: displayName, state: state, authority: authority, roles: roles,
+            passwordHash: try await hasher.hash(password), mustChangePassword: true, createdAt: clock.now())
+        try await audit.transaction(on: db) { audit in
+            try await user.create(on: audit.db)
+            try await audit.append(
+                AuditDraft(
+                    actor: actor, action: .userCreate,
+                    record: AuditRecord(type: "user", id: user.id?.uuidString, state: state),
+                    purpose: .accountManagement, detail: "roles \(user.roleList)"))
+        }
+        return (user, password)
+    }
+
+    /// Lifts a lockout (operators, from the CLI).
+    func unlock(email: String, operator actor: String, on db: any Database) async throws {
+        guard let user = try await User.query(on: db).filter(\.$email == email.lowercased()).first() else {
+            throw AuthError.unknownUser(email)
+        }
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        try await audit.transaction(on: db) { audit in
+            try await user.save(on: audit.db)
+            try await audit.append(
+                AuditDraft(
+                    actor: actor, action: .userUnlock, record: AuditRecord(type: "user", id: user.id?.uuidString, state: user.state),
+                    purpose: .accountManagement))
+        }
+    }
+
+    static func randomToken() -> String {
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        return "pct_" + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func digest(_ token: String) -> String { sha256Hex(token) }
+}

@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Logs the user in from `Authorization: Bearer …` (API routes).
+struct BearerAuthenticator: AsyncMiddleware {
+    let auth: AuthService
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization,
+            let principal = try await auth.principal(forToken: bearer.token, on: request.db)
+        {
+            request.auth.login(principal)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Logs the user in from the web session, enforcing the session's absolute lifetime.
+struct SessionAuthenticator: AsyncMiddleware {
+    let clock: AppClock
+    let lifetime: TimeInterval
+
+    static let userKey = "uid"
+    static let authenticatedAtKey = "auth_at"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.hasSession, let raw = request.session.data[Self.userKey], let id = UUID(uuidString: raw) {
+            let since = request.session.data[Self.authenticatedAtKey].flatMap(Double.init) ?? 0
+            if clock.now().timeIntervalSince1970 - since > lifetime {
+                request.session.data[Self.userKey] = nil
+            } else if let user = try await User.find(id, on: request.db), let principal = Principal(user, via: .session) {
+                request.auth.login(principal)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}

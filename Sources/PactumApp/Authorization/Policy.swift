@@ -1,0 +1,62 @@
+import PactumLaw
+
+/// Something a user may try to do. Each route names exactly one.
+enum Action: String, Sendable, CaseIterable {
+    case readOwnAccount = "account.read"
+    case changeOwnPassword = "account.password"
+    case readAuditTrail = "audit.read"
+    case verifyAuditChain = "audit.verify"
+}
+
+/// The answer of the policy.
+enum PolicyDecision: Sendable, Equatable {
+    case permit
+    case deny(String)
+}
+
+/// The single place that answers "may this user perform this action on data of this Member
+/// State for this purpose". Routes ask it; nothing else grants access.
+struct Policy: Sendable {
+    /// Which roles may perform an action, and for which purposes.
+    static let grants: [Action: [Role: Set<Purpose>]] = {
+        let everyone = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, Set([Purpose.accountManagement])) })
+        let oversight: [Role: Set<Purpose>] = [
+            .fundamentalRightsMonitor: [.fundamentalRightsMonitoring],
+            .dataProtectionOfficer: [.dataProtectionSupervision],
+        ]
+        return [
+            .readOwnAccount: everyone,
+            .changeOwnPassword: everyone,
+            .readAuditTrail: oversight,
+            .verifyAuditChain: oversight,
+        ]
+    }()
+
+    /// Decides one access. `state` is the Member State that owns the data, `nil` for data that
+    /// belongs to no state (the user's own account).
+    /// A `nil` purpose asks only whether any of the user's roles may perform the action.
+    func decide(_ principal: Principal, _ action: Action, state: MemberState?, purpose: Purpose?) -> PolicyDecision {
+        let grants = Self.grants[action] ?? [:]
+        let purposes = principal.roles.reduce(into: Set<Purpose>()) { $0.formUnion(grants[$1] ?? []) }
+        guard !purposes.isEmpty else {
+            return .deny("Your roles do not allow \(action.rawValue).")
+        }
+        guard let purpose else { return .permit }
+        guard purposes.contains(purpose) else {
+            let allowed = purposes.map(\.rawValue).sorted().joined(separator: ", ")
+            return .deny("The purpose \(purpose.rawValue) is not allowed for \(action.rawValue); allowed: \(allowed).")
+        }
+        // Data belongs to one Member State; another state's users see it only through an
+        // exchange (a Notice), never directly (DESIGN.md).
+        if let state, state != principal.state {
+            return .deny("Data of \(state.code) is not visible to users of \(principal.state.code).")
+        }
+        return .permit
+    }
+
+    /// The purposes a user may give for an action, in a stable order (for forms and defaults).
+    func purposes(of principal: Principal, for action: Action) -> [Purpose] {
+        let grants = Self.grants[action] ?? [:]
+        return Purpose.allCases.filter { purpose in principal.roles.contains { grants[$0]?.contains(purpose) == true } }
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Vapor
+
+/// The user's own account: choosing a new password (compulsory after a one-time password).
+struct AccountController: RouteCollection {
+    let auth: AuthService
+    let access: AccessControl
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("account", "password", use: form)
+        routes.post("account", "password", use: change)
+    }
+
+    struct PasswordPage: Encodable, Sendable {
+        var required: Bool
+        var errors: [FieldError]
+        var done: Bool
+    }
+
+    struct PasswordForm: Content {
+        var currentPassword: String?
+        var newPassword: String?
+        var confirmPassword: String?
+    }
+
+    func form(req: Request) async throws -> Response {
+        let principal = try req.webPrincipal()
+        return try await req.renderPage(
+            "password", title: "Change password",
+            PasswordPage(required: principal.mustChangePassword, errors: [], done: req.query[String.self, at: "done"] != nil))
+    }
+
+    func change(req: Request) async throws -> Response {
+        let principal = try req.webPrincipal()
+        try await req.authorize(.changeOwnPassword, purpose: .accountManagement, with: access)
+        let form = try req.content.decode(PasswordForm.self)
+        var errors: [FieldError] = []
+        if form.newPassword != form.confirmPassword {
+            errors.append(.init(field: "confirmPassword", message: "does not match the new password"))
+        } else {
+            do {
+                try await auth.changePassword(
+                    of: principal, current: form.currentPassword ?? "", new: form.newPassword ?? "",
+                    requestID: req.requestID, on: req.db)
+                return req.redirect(to: "/account/password?done=1", redirectType: .normal)
+            } catch AuthError.invalidCredentials {
+                errors.append(.init(field: "currentPassword", message: "is wrong"))
+            } catch AuthError.weakPassword(let why) {
+                errors.append(.init(field: "newPassword", message: why))
+            }
+        }
+        return try await req.renderPage(
+            "password", title: "Change password",
+            PasswordPage(required: principal.mustChangePassword, errors: errors, done: false), status: .unprocessableEntity)
+    }
+}
