@@ -6,6 +6,10 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// VaporTesting's response helpers live in a module that is not a product, so the app's test
+// target cannot import it by name as MemberImportVisibility would require.
+let testSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
 let package = Package(
     name: "pactum",
     platforms: [.macOS(.v14)],
@@ -67,10 +71,14 @@ let package = Package(
         .testTarget(
             name: "PactumAppTests",
             dependencies: [
-                "PactumApp",
+                "PactumApp", "PactumLaw", "PactumIdentity",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
-            swiftSettings: strict
+            swiftSettings: testSettings
         ),
     ]
 )

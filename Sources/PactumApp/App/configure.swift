@@ -40,7 +40,8 @@ extension Application {
         views.use(.leaf)
         leaf.sources = .singleSource(
             NIOLeafFiles(
-                fileio: fileio, limits: .default, sandboxDirectory: resources.path,
+                // Not `.default`: it refuses hidden directories, and SwiftPM builds under `.build`.
+                fileio: fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: resources.path,
                 viewDirectory: resources.appendingPathComponent("Views").path + "/"))
 
         // Outermost first: every response gets a request id and is counted, every error

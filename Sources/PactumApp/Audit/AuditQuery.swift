@@ -115,7 +115,7 @@ struct AuditEntryView: Content {
 }
 
 /// A page of results with the cursor of the next page.
-struct Page<Item: Content>: Content {
+struct CursorPage<Item: Content>: Content {
     var items: [Item]
     var nextCursor: String?
 }
@@ -124,7 +124,7 @@ extension AuditLog {
     /// Reads one page of the trail for a user after the policy allowed it, and audits the read
     /// itself: monitors' and officers' reads are personal-data access too.
     func read(_ query: AuditQuery, by principal: Principal, requestID: String, on db: any Database) async throws
-        -> Page<AuditEntryView>
+        -> CursorPage<AuditEntryView>
     {
         let state = query.state ?? principal.state
         let filter = Filter(
@@ -136,7 +136,7 @@ extension AuditLog {
             AuditDraft(
                 principal, .auditRead, record: AuditRecord(type: "audit-trail", id: nil, state: state), purpose: query.purpose,
                 requestID: requestID, detail: "\(page.count) entries"), on: db)
-        return Page(
+        return CursorPage(
             items: page.map(AuditEntryView.init),
             nextCursor: entries.count > query.limit ? page.last.map { AuditQuery.encodeCursor($0.seq) } : nil)
     }

@@ -25,6 +25,7 @@ struct SessionAuthenticator: AsyncMiddleware {
     static let authenticatedAtKey = "auth_at"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        request.storage[WebSessionKey.self] = true
         if request.hasSession, let raw = request.session.data[Self.userKey], let id = UUID(uuidString: raw) {
             let since = request.session.data[Self.authenticatedAtKey].flatMap(Double.init) ?? 0
             if clock.now().timeIntervalSince1970 - since > lifetime {
@@ -36,3 +37,7 @@ struct SessionAuthenticator: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 }
+
+/// Marks requests that passed the web group's session middleware, the only ones that may
+/// touch `request.session` (Vapor stops the process otherwise).
+struct WebSessionKey: StorageKey { typealias Value = Bool }

@@ -45,7 +45,7 @@ extension Request {
                     displayName: $0.displayName, email: $0.email, state: $0.state.code, stateName: $0.state.name,
                     authority: $0.authority, roles: $0.roles.sorted().map(\.title).joined(separator: ", "))
             },
-            csrf: csrfToken(), body: body)
+            csrf: storage[WebSessionKey.self] == true ? csrfToken() : "", body: body)
         let response = try await view.render(template, page).encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

@@ -12,7 +12,7 @@ struct AuditAPIController: RouteCollection {
         routes.get("audit", "verify", use: verify)
     }
 
-    func list(req: Request) async throws -> Page<AuditEntryView> {
+    func list(req: Request) async throws -> CursorPage<AuditEntryView> {
         try await req.authorize(.readAuditTrail, purpose: nil, with: access)
         let query = try AuditQuery(try req.query.decode(AuditQuery.Raw.self))
         let principal = try await req.authorize(

@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import VaporTesting
+import PactumIdentity
+import PactumLaw
+import Testing
+import Vapor
+
+@testable import PactumApp
+
+@Suite("Demo data")
+struct DemoTests {
+    @Test("the demo has a user for every role in three Member States, and loading twice only resets the password")
+    func demoUsers() async throws {
+        try await withPactum { ctx in
+            let demo = DemoData(auth: ctx.app.pactum.auth)
+            let first = try await demo.load(on: ctx.db)
+            #expect(first.logins.count == Role.allCases.count * 3)
+            for state in DemoData.states {
+                let roles = try await User.query(on: ctx.db).filter(\.$stateCode == state.code).all().flatMap(\.roles)
+                #expect(Set(roles) == Set(Role.allCases))
+            }
+            let second = try await demo.load(on: ctx.db)
+            #expect(try await User.query(on: ctx.db).count() == first.logins.count)
+            #expect(first.password != second.password)
+            #expect(second.logins.map(\.displayName) == first.logins.map(\.displayName))
+            let user = try #require(try await User.query(on: ctx.db).first())
+            #expect(try Bcrypt.verify(second.password, created: user.passwordHash))
+            #expect(!user.mustChangePassword)
+        }
+    }
+
+    @Test("demo names come from the shipped name table of each state's locale")
+    func demoNames() throws {
+        let accounts = try DemoData.accounts()
+        let italian = try NameTable.shipped("it_IT").familyNames
+        for account in accounts where account.state == "IT" {
+            #expect(italian.contains { account.displayName.hasSuffix(" " + $0) }, "\(account.displayName)")
+        }
+        #expect(Set(accounts.map(\.displayName)).count > accounts.count - 3)
+    }
+}

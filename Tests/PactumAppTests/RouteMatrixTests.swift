@@ -1,0 +1,141 @@
+import Foundation
+import Fluent
+import PactumLaw
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PactumApp
+
+/// Every registered route against every role and an anonymous caller. A route added without
+/// an entry here fails `everyRouteIsListed`, so nothing is open by omission.
+@Suite("Authorization matrix: routes × roles")
+struct RouteMatrixTests {
+    enum Access {
+        /// Anyone, signed in or not.
+        case open
+        /// Any signed-in user.
+        case signedIn
+        /// Only these roles.
+        case only(Set<Role>)
+
+        func allows(_ role: Role) -> Bool {
+            switch self {
+            case .open, .signedIn: true
+            case .only(let roles): roles.contains(role)
+            }
+        }
+    }
+
+    static let oversight: Set<Role> = [.fundamentalRightsMonitor, .dataProtectionOfficer]
+
+    static let expected: [String: Access] = [
+        "GET /health": .open,
+        "GET /ready": .open,
+        "GET /metrics": .open,
+        "GET /static/pactum.css": .open,
+        "GET /api/v1/openapi.json": .open,
+        "POST /api/v1/auth/token": .open,
+        "DELETE /api/v1/auth/token": .signedIn,
+        "GET /api/v1/me": .signedIn,
+        "POST /api/v1/me/password": .signedIn,
+        "GET /api/v1/audit/entries": .only(oversight),
+        "GET /api/v1/audit/verify": .only(oversight),
+        "GET /login": .open,
+        "POST /login": .open,
+        "POST /logout": .open,
+        "GET /about": .open,
+        "GET /": .signedIn,
+        "GET /account/password": .signedIn,
+        "POST /account/password": .signedIn,
+        "GET /audit": .only(oversight),
+        "GET /audit/verify": .only(oversight),
+    ]
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    @Test("every registered route has an expectation, and every expectation a route")
+    func everyRouteIsListed() async throws {
+        try await withPactum { ctx in
+            let registered = Set(ctx.app.routes.all.map(Self.key))
+            #expect(registered == Set(Self.expected.keys))
+        }
+    }
+
+    @Test("API routes: anonymous callers get 401, roles without the grant 403, the others pass the gate")
+    func apiMatrix() async throws {
+        try await withPactum { ctx in
+            var tokens: [Role: String] = [:]
+            for role in Role.allCases { tokens[role] = try await ctx.token(for: try await ctx.makeUser(role)) }
+            for route in ctx.app.routes.all where Self.key(route).contains(" /api/") {
+                let key = Self.key(route)
+                let access = try #require(Self.expected[key])
+                let path = "/" + route.path.map(\.description).joined(separator: "/")
+                let json = route.method == .POST ? "{}" : nil
+                let anonymous = try await ctx.send(route.method, path, json: json)
+                if case .open = access {
+                    #expect(anonymous.status != .unauthorized && anonymous.status != .forbidden, "\(key) anonymous")
+                    continue
+                }
+                #expect(anonymous.status == .unauthorized, "\(key) anonymous: \(anonymous.status)")
+                for role in Role.allCases where !(key == "DELETE /api/v1/auth/token") {
+                    let status = try await ctx.send(route.method, path, token: tokens[role], json: json).status
+                    if access.allows(role) {
+                        #expect(status != .unauthorized && status != .forbidden, "\(key) as \(role): \(status)")
+                    } else {
+                        #expect(status == .forbidden, "\(key) as \(role): \(status)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("web routes: anonymous visitors are sent to sign in, roles without the grant get 403")
+    func webMatrix() async throws {
+        try await withPactum { ctx in
+            var users: [Role: User] = [:]
+            for role in Role.allCases { users[role] = try await ctx.makeUser(role) }
+            for route in ctx.app.routes.all {
+                let key = Self.key(route)
+                let path = "/" + route.path.map(\.description).joined(separator: "/")
+                guard !key.contains(" /api/"), !["/health", "/ready", "/metrics", "/static/pactum.css"].contains(path) else {
+                    continue
+                }
+                let access = try #require(Self.expected[key])
+                let visitor = WebSession(ctx)
+                _ = try await visitor.get("/login")
+                let anonymous = route.method == .POST ? try await visitor.post(path, form: [:]) : try await visitor.get(path)
+                switch access {
+                case .open:
+                    #expect(anonymous.status != .forbidden, "\(key) anonymous: \(anonymous.status)")
+                    continue
+                default:
+                    #expect(anonymous.status == .seeOther, "\(key) anonymous: \(anonymous.status)")
+                    #expect(anonymous.headers.first(name: .location) == "/login", "\(key) anonymous")
+                }
+                for role in Role.allCases {
+                    let session = try await WebSession.signedIn(ctx, as: users[role]!)
+                    let response = route.method == .POST ? try await session.post(path, form: [:]) : try await session.get(path)
+                    if access.allows(role) {
+                        #expect(response.status != .forbidden && response.status != .seeOther, "\(key) as \(role): \(response.status)")
+                    } else {
+                        #expect(response.status == .forbidden, "\(key) as \(role): \(response.status)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("every refusal of a signed-in user is itself in the audit trail")
+    func refusalsAudited() async throws {
+        try await withPactum { ctx in
+            let user = try await ctx.makeUser(.jobSeeker)
+            let token = try await ctx.token(for: user)
+            #expect(try await ctx.send(.GET, "/api/v1/audit/entries?purpose=fundamental-rights-monitoring", token: token).status == .forbidden)
+            let denied = try #require(try await AuditEntry.query(on: ctx.db).filter(\.$outcome == "denied").first())
+            #expect(denied.actor == user.email && denied.action == "access.denied" && denied.recordType == "audit.read")
+        }
+    }
+}
