@@ -33,7 +33,9 @@ struct StorageOptions: ParsableArguments {
 
     /// Starts logging and a configured, migrated application for one command.
     func start(defaultLogLevel: Logger.Level = .warning) async throws -> PactumRuntime {
-        let level = logLevel ?? ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? defaultLogLevel
+        let level =
+            logLevel ?? ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
+            ?? defaultLogLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -46,7 +48,9 @@ struct StorageOptions: ParsableArguments {
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Runs `body` with a started runtime and always shuts it down.
-func withRuntime<T>(_ storage: StorageOptions, defaultLogLevel: Logger.Level = .warning, _ body: (PactumRuntime) async throws -> T)
+func withRuntime<T>(
+    _ storage: StorageOptions, defaultLogLevel: Logger.Level = .warning, _ body: (PactumRuntime) async throws -> T
+)
     async throws -> T
 {
     let runtime = try await storage.start(defaultLogLevel: defaultLogLevel)

@@ -29,7 +29,9 @@ struct Serve: AsyncParsableCommand {
             if demo {
                 print(DemoData.banner(try await runtime.loadDemo(), baseURL: base))
             } else if try await runtime.userCount() == 0 {
-                print("No users yet. Create one with: pactum users create --state DE --role asylum-caseworker --email you@example.org")
+                print(
+                    "No users yet. Create one with: pactum users create --state DE --role asylum-caseworker --email you@example.org"
+                )
                 print("or start with demo data: pactum serve --demo")
             }
             print("Serving on \(base)")

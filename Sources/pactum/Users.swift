@@ -29,11 +29,13 @@ struct Users: AsyncParsableCommand {
 
         func validate() throws {
             guard MemberState(code: state) != nil else {
-                throw ValidationError("--state \(state) is not one of \(MemberState.allCases.map(\.code).joined(separator: ", ")).")
+                throw ValidationError(
+                    "--state \(state) is not one of \(MemberState.allCases.map(\.code).joined(separator: ", ")).")
             }
             guard !role.isEmpty else { throw ValidationError("Give at least one --role.") }
             for r in role where Role(rawValue: r) == nil {
-                throw ValidationError("--role \(r) is unknown; roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "--role \(r) is unknown; roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             let parts = email.split(separator: "@")
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains(".") else {
@@ -60,11 +62,15 @@ struct Users: AsyncParsableCommand {
         var state: String?
 
         func validate() throws {
-            if let state, MemberState(code: state) == nil { throw ValidationError("--state \(state) is not a Member State code.") }
+            if let state, MemberState(code: state) == nil {
+                throw ValidationError("--state \(state) is not a Member State code.")
+            }
         }
 
         func run() async throws {
-            try printJSON(try await withRuntime(storage) { try await $0.listUsers(state: state.flatMap(MemberState.init(code:))) })
+            try printJSON(
+                try await withRuntime(storage) { try await $0.listUsers(state: state.flatMap(MemberState.init(code:))) }
+            )
         }
     }
 

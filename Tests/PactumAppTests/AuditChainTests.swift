@@ -1,10 +1,10 @@
 import Fluent
 import Foundation
-import VaporTesting
 import PactumLaw
 import SQLKit
 import Testing
 import Vapor
+import VaporTesting
 
 @testable import PactumApp
 
@@ -77,7 +77,8 @@ struct AuditChainTests {
             let entry = try #require(try await AuditEntry.query(on: ctx.db).filter(\.$seq == 2).first())
             entry.detail = "forged"
             let forged = AuditChain.hash(previous: entry.prevHash, fields: entry.hashedFields)
-            try await ctx.sql.raw("UPDATE audit_entries SET detail = 'forged', hash = \(bind: forged) WHERE seq = 2").run()
+            try await ctx.sql.raw("UPDATE audit_entries SET detail = 'forged', hash = \(bind: forged) WHERE seq = 2")
+                .run()
             let result = try await ctx.app.pactum.audit.verify(on: ctx.db)
             #expect(result.brokenAt == 3)
             #expect(result.reason == "its prev_hash does not match the hash of the entry before it")

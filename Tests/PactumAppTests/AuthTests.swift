@@ -47,7 +47,8 @@ struct AuthTests {
         try await withPactum { ctx in
             let user = try await ctx.makeUser(.dublinOfficer)
             for _ in 1...5 {
-                let r = try await ctx.send(.POST, "/api/v1/auth/token", json: #"{"email":"\#(user.email)","password":"nope"}"#)
+                let r = try await ctx.send(
+                    .POST, "/api/v1/auth/token", json: #"{"email":"\#(user.email)","password":"nope"}"#)
                 #expect(r.status == .unauthorized)
             }
             let right = #"{"email":"\#(user.email)","password":"\#(TestContext.password)"}"#
@@ -90,7 +91,8 @@ struct AuthTests {
             let user = try await ctx.makeUser(.registryOperator)
             let token = try await ctx.token(for: user)
             let wrong = try await ctx.send(
-                .POST, "/api/v1/me/password", token: token, json: #"{"currentPassword":"x","newPassword":"a much better passphrase"}"#)
+                .POST, "/api/v1/me/password", token: token,
+                json: #"{"currentPassword":"x","newPassword":"a much better passphrase"}"#)
             #expect(try wrong.problem().errors == [.init(field: "currentPassword", message: "is wrong")])
             let weak = try await ctx.send(
                 .POST, "/api/v1/me/password", token: token,

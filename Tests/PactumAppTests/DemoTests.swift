@@ -1,10 +1,10 @@
 import Fluent
 import Foundation
-import VaporTesting
 import PactumIdentity
 import PactumLaw
 import Testing
 import Vapor
+import VaporTesting
 
 @testable import PactumApp
 

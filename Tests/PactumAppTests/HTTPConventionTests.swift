@@ -1,6 +1,6 @@
+import Fluent
 import Foundation
 import PactumLaw
-import Fluent
 import Testing
 import Vapor
 import VaporTesting
@@ -16,7 +16,9 @@ struct HTTPConventionTests {
             #expect(try await ctx.send(.GET, "/ready").status == .ok)
             let metrics = try await ctx.send(.GET, "/metrics")
             #expect(metrics.status == .ok)
-            #expect(metrics.body.string.contains(#"pactum_http_requests_total{method="GET",route="/health",status="200"} 1"#))
+            #expect(
+                metrics.body.string.contains(
+                    #"pactum_http_requests_total{method="GET",route="/health",status="200"} 1"#))
             #expect(metrics.body.string.contains("pactum_http_request_duration_seconds_bucket"))
         }
     }

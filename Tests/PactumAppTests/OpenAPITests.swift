@@ -1,9 +1,9 @@
-import Foundation
-import VaporTesting
-import PactumLaw
 import Fluent
+import Foundation
+import PactumLaw
 import Testing
 import Vapor
+import VaporTesting
 
 @testable import PactumApp
 
@@ -19,7 +19,9 @@ struct OpenAPITests {
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             for route in ctx.app.routes.all {
-                let components = route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }
+                let components = route.path.map {
+                    $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description
+                }
                 guard components.starts(with: ["api", "v1"]) else { continue }
                 let path = "/" + components.dropFirst(2).joined(separator: "/")
                 let operation = paths[path]?[route.method.rawValue.lowercased()]

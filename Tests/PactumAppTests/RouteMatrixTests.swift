@@ -1,5 +1,5 @@
-import Foundation
 import Fluent
+import Foundation
 import PactumLaw
 import Testing
 import Vapor
@@ -100,13 +100,15 @@ struct RouteMatrixTests {
             for route in ctx.app.routes.all {
                 let key = Self.key(route)
                 let path = "/" + route.path.map(\.description).joined(separator: "/")
-                guard !key.contains(" /api/"), !["/health", "/ready", "/metrics", "/static/pactum.css"].contains(path) else {
+                guard !key.contains(" /api/"), !["/health", "/ready", "/metrics", "/static/pactum.css"].contains(path)
+                else {
                     continue
                 }
                 let access = try #require(Self.expected[key])
                 let visitor = WebSession(ctx)
                 _ = try await visitor.get("/login")
-                let anonymous = route.method == .POST ? try await visitor.post(path, form: [:]) : try await visitor.get(path)
+                let anonymous =
+                    route.method == .POST ? try await visitor.post(path, form: [:]) : try await visitor.get(path)
                 switch access {
                 case .open:
                     #expect(anonymous.status != .forbidden, "\(key) anonymous: \(anonymous.status)")
@@ -117,9 +119,12 @@ struct RouteMatrixTests {
                 }
                 for role in Role.allCases {
                     let session = try await WebSession.signedIn(ctx, as: users[role]!)
-                    let response = route.method == .POST ? try await session.post(path, form: [:]) : try await session.get(path)
+                    let response =
+                        route.method == .POST ? try await session.post(path, form: [:]) : try await session.get(path)
                     if access.allows(role) {
-                        #expect(response.status != .forbidden && response.status != .seeOther, "\(key) as \(role): \(response.status)")
+                        #expect(
+                            response.status != .forbidden && response.status != .seeOther,
+                            "\(key) as \(role): \(response.status)")
                     } else {
                         #expect(response.status == .forbidden, "\(key) as \(role): \(response.status)")
                     }
@@ -133,7 +138,9 @@ struct RouteMatrixTests {
         try await withPactum { ctx in
             let user = try await ctx.makeUser(.jobSeeker)
             let token = try await ctx.token(for: user)
-            #expect(try await ctx.send(.GET, "/api/v1/audit/entries?purpose=fundamental-rights-monitoring", token: token).status == .forbidden)
+            #expect(
+                try await ctx.send(.GET, "/api/v1/audit/entries?purpose=fundamental-rights-monitoring", token: token)
+                    .status == .forbidden)
             let denied = try #require(try await AuditEntry.query(on: ctx.db).filter(\.$outcome == "denied").first())
             #expect(denied.actor == user.email && denied.action == "access.denied" && denied.recordType == "audit.read")
         }

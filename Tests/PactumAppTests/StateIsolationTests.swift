@@ -49,7 +49,8 @@ struct StateIsolationTests {
         try await withPactum { ctx in
             let monitor = try await ctx.makeUser(.fundamentalRightsMonitor)
             let token = try await ctx.token(for: monitor)
-            let response = try await ctx.send(.GET, "/api/v1/audit/entries?purpose=data-protection-supervision", token: token)
+            let response = try await ctx.send(
+                .GET, "/api/v1/audit/entries?purpose=data-protection-supervision", token: token)
             #expect(response.status == .forbidden)
             #expect(try response.problem().detail?.contains("allowed: fundamental-rights-monitoring") == true)
         }
@@ -66,14 +67,18 @@ struct StateIsolationTests {
             var seen: [Int] = []
             var cursor: String?
             repeat {
-                let path = "/api/v1/audit/entries?purpose=data-protection-supervision&limit=3" + (cursor.map { "&cursor=\($0)" } ?? "")
+                let path =
+                    "/api/v1/audit/entries?purpose=data-protection-supervision&limit=3"
+                    + (cursor.map { "&cursor=\($0)" } ?? "")
                 let page = try await ctx.send(.GET, path, token: token).content.decode(CursorPage<AuditEntryView>.self)
                 seen += page.items.map(\.seq)
                 cursor = page.nextCursor
             } while cursor != nil
             #expect(seen == Array((1...total).reversed()))
-            let bad = try await ctx.send(.GET, "/api/v1/audit/entries?purpose=data-protection-supervision&cursor=zzz", token: token)
-            #expect(try bad.problem().errors == [.init(field: "cursor", message: "is not a cursor returned by this API")])
+            let bad = try await ctx.send(
+                .GET, "/api/v1/audit/entries?purpose=data-protection-supervision&cursor=zzz", token: token)
+            #expect(
+                try bad.problem().errors == [.init(field: "cursor", message: "is not a cursor returned by this API")])
             #expect(try await AuditEntry.query(on: ctx.db).filter(\.$action == "audit.read").count() >= 3)
         }
     }

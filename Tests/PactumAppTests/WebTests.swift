@@ -18,7 +18,8 @@ struct WebTests {
             let header = try #require(page.headers.first(name: .setCookie))
             #expect(header.contains("HttpOnly") && header.contains("SameSite=Strict"))
             let before = try #require(session.cookie)
-            let response = try await session.post("/login", form: ["email": user.email, "password": TestContext.password])
+            let response = try await session.post(
+                "/login", form: ["email": user.email, "password": TestContext.password])
             #expect(response.status == .seeOther && response.headers.first(name: .location) == "/")
             #expect(session.cookie != nil && session.cookie != before)
             let dashboard = try await session.get("/")
@@ -33,7 +34,8 @@ struct WebTests {
             let user = try await ctx.makeUser(.returnOfficer)
             let session = WebSession(ctx)
             _ = try await session.get("/login")
-            let missing = try await session.post("/login", form: ["email": user.email, "password": TestContext.password], csrf: "")
+            let missing = try await session.post(
+                "/login", form: ["email": user.email, "password": TestContext.password], csrf: "")
             #expect(missing.status == .forbidden)
             let other = WebSession(ctx)
             _ = try await other.get("/login")
@@ -66,7 +68,10 @@ struct WebTests {
             #expect(try await session.get("/").headers.first(name: .location) == "/account/password")
             let mismatch = try await session.post(
                 "/account/password",
-                form: ["currentPassword": TestContext.password, "newPassword": "my own passphrase", "confirmPassword": "other"])
+                form: [
+                    "currentPassword": TestContext.password, "newPassword": "my own passphrase",
+                    "confirmPassword": "other",
+                ])
             #expect(mismatch.status == .unprocessableEntity)
             let done = try await session.post(
                 "/account/password",
@@ -126,7 +131,9 @@ struct WebTests {
             let bad = try await session.get("/audit?from=yesterday")
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("from must be a date"))
             let reads = try await AuditEntry.query(on: ctx.db).filter(\.$action == "audit.read").all()
-            #expect(reads.count == 1 && reads[0].purpose == "fundamental-rights-monitoring" && reads[0].actor == monitor.email)
+            #expect(
+                reads.count == 1 && reads[0].purpose == "fundamental-rights-monitoring"
+                    && reads[0].actor == monitor.email)
             let verify = try await session.get("/audit/verify")
             #expect(verify.body.string.contains("The chain is intact"))
         }

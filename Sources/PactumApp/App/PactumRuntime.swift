@@ -67,7 +67,8 @@ public struct PactumRuntime: Sendable {
         return users.map {
             UserSummary(
                 email: $0.email, displayName: $0.displayName, state: $0.stateCode, authority: $0.authority,
-                roles: $0.roleList.split(separator: ",").map(String.init), locked: $0.isLocked(at: app.pactum.config.clock.now()),
+                roles: $0.roleList.split(separator: ",").map(String.init),
+                locked: $0.isLocked(at: app.pactum.config.clock.now()),
                 mustChangePassword: $0.mustChangePassword)
         }
     }

@@ -56,7 +56,8 @@ extension Application {
     func makeServices(_ config: PactumConfiguration) throws -> PactumServices {
         let audit = AuditLog(clock: config.clock)
         let auth = AuthService(
-            hasher: try PasswordHasher(cost: config.bcryptCost, threadPool: threadPool), audit: audit, clock: config.clock,
+            hasher: try PasswordHasher(cost: config.bcryptCost, threadPool: threadPool), audit: audit,
+            clock: config.clock,
             maxFailedLogins: config.maxFailedLogins, lockoutDuration: config.lockoutDuration,
             tokenLifetime: config.tokenLifetime)
         return PactumServices(

@@ -75,7 +75,8 @@ final class AuditLog: Sendable {
         var expectedSeq = 1
         var previous = AuditChain.genesis
         while true {
-            let batch = try await AuditEntry.query(on: db).filter(\.$seq >= expectedSeq).sort(\.$seq).limit(batchSize).all()
+            let batch = try await AuditEntry.query(on: db).filter(\.$seq >= expectedSeq).sort(\.$seq).limit(batchSize)
+                .all()
             for entry in batch {
                 let reason: String? =
                     if entry.seq != expectedSeq {

@@ -49,12 +49,14 @@ struct AuditQuery: Sendable {
         check.require(nonEmpty(raw.outcome) == nil || outcome != nil, "outcome", "must be success, failure or denied")
         actor = nonEmpty(raw.actor)
         from = nonEmpty(raw.from).flatMap(Self.parseDate)
-        check.require(nonEmpty(raw.from) == nil || from != nil, "from", "must be a date (YYYY-MM-DD) or an ISO 8601 time")
+        check.require(
+            nonEmpty(raw.from) == nil || from != nil, "from", "must be a date (YYYY-MM-DD) or an ISO 8601 time")
         to = nonEmpty(raw.to).flatMap(Self.parseDate)
         check.require(nonEmpty(raw.to) == nil || to != nil, "to", "must be a date (YYYY-MM-DD) or an ISO 8601 time")
         let parsedLimit = nonEmpty(raw.limit).map { Int($0) } ?? Self.defaultLimit
         check.require(
-            parsedLimit.map { (1...Self.maxLimit).contains($0) } ?? false, "limit", "must be a whole number from 1 to \(Self.maxLimit)")
+            parsedLimit.map { (1...Self.maxLimit).contains($0) } ?? false, "limit",
+            "must be a whole number from 1 to \(Self.maxLimit)")
         limit = parsedLimit ?? Self.defaultLimit
         before = nonEmpty(raw.cursor).flatMap(Self.decodeCursor)
         check.require(nonEmpty(raw.cursor) == nil || before != nil, "cursor", "is not a cursor returned by this API")
@@ -134,7 +136,8 @@ extension AuditLog {
         let page = Array(entries.prefix(query.limit))
         try await record(
             AuditDraft(
-                principal, .auditRead, record: AuditRecord(type: "audit-trail", id: nil, state: state), purpose: query.purpose,
+                principal, .auditRead, record: AuditRecord(type: "audit-trail", id: nil, state: state),
+                purpose: query.purpose,
                 requestID: requestID, detail: "\(page.count) entries"), on: db)
         return CursorPage(
             items: page.map(AuditEntryView.init),
@@ -148,7 +151,8 @@ extension AuditLog {
         let result = try await verify(on: db)
         try await record(
             AuditDraft(
-                principal, .auditVerify, record: AuditRecord(type: "audit-trail", id: nil, state: nil), purpose: purpose,
+                principal, .auditVerify, record: AuditRecord(type: "audit-trail", id: nil, state: nil),
+                purpose: purpose,
                 requestID: requestID,
                 detail: result.valid ? "valid, \(result.entries) entries" : "broken at \(result.brokenAt ?? 0)"),
             on: db)

@@ -4,12 +4,22 @@ import PactumLaw
 
 /// Why a sign-in or an account operation failed. What the client is told stays generic where a
 /// precise answer would reveal whether an account exists.
-enum AuthError: Error, Equatable {
+enum AuthError: Error, Equatable, CustomStringConvertible {
     case invalidCredentials
     case passwordChangeRequired
     case weakPassword(String)
     case emailTaken(String)
     case unknownUser(String)
+
+    var description: String {
+        switch self {
+        case .invalidCredentials: "the e-mail or password is wrong, or the account is locked"
+        case .passwordChangeRequired: "the account's one-time password must be changed first"
+        case .weakPassword(let why): "the new password \(why)"
+        case .emailTaken(let email): "an account with the e-mail \(email) already exists"
+        case .unknownUser(let email): "no account has the e-mail \(email)"
+        }
+    }
 }
 
 /// Sign-in, lockout, bearer tokens, passwords and accounts.
@@ -72,7 +82,9 @@ struct AuthService: Sendable {
     }
 
     /// Issues a bearer token; only its hash is stored.
-    func issueToken(for user: User, requestID: String?, on db: any Database) async throws -> (token: String, expiresAt: Date) {
+    func issueToken(for user: User, requestID: String?, on db: any Database) async throws -> (
+        token: String, expiresAt: Date
+    ) {
         guard !user.mustChangePassword else { throw AuthError.passwordChangeRequired }
         guard let principal = Principal(user, via: .session) else { throw AuthError.invalidCredentials }
         let token = Self.randomToken()
@@ -83,16 +95,18 @@ struct AuthService: Sendable {
         try await audit.transaction(on: db) { audit in
             try await record.create(on: audit.db)
             try await audit.append(
-                AuditDraft(principal, .tokenIssue, purpose: .authentication, requestID: requestID,
-                           detail: "token \(record.id!.uuidString)"))
+                AuditDraft(
+                    principal, .tokenIssue, purpose: .authentication, requestID: requestID,
+                    detail: "token \(record.id!.uuidString)"))
         }
         return (token, record.expiresAt)
     }
 
     /// The user behind a bearer token, if the token is known, unexpired and not revoked.
     func principal(forToken token: String, on db: any Database) async throws -> Principal? {
-        guard let record = try await APIToken.query(on: db).filter(\.$tokenHash == Self.digest(token)).with(\.$user)
-            .first(), record.revokedAt == nil, record.expiresAt > clock.now(), let id = record.id
+        guard
+            let record = try await APIToken.query(on: db).filter(\.$tokenHash == Self.digest(token)).with(\.$user)
+                .first(), record.revokedAt == nil, record.expiresAt > clock.now(), let id = record.id
         else { return nil }
         return Principal(record.user, via: .token(id))
     }
@@ -102,7 +116,9 @@ struct AuthService: Sendable {
         try await audit.transaction(on: db) { audit in
             try await APIToken.query(on: audit.db).filter(\.$id == id).set(\.$revokedAt, to: now).update()
             try await audit.append(
-                AuditDraft(principal, .tokenRevoke, purpose: .authentication, requestID: requestID, detail: "token \(id.uuidString)"))
+                AuditDraft(
+                    principal, .tokenRevoke, purpose: .authentication, requestID: requestID,
+                    detail: "token \(id.uuidString)"))
         }
     }
 
@@ -161,7 +177,8 @@ struct AuthService: Sendable {
             try await user.save(on: audit.db)
             try await audit.append(
                 AuditDraft(
-                    actor: actor, action: .userUnlock, record: AuditRecord(type: "user", id: user.id?.uuidString, state: user.state),
+                    actor: actor, action: .userUnlock,
+                    record: AuditRecord(type: "user", id: user.id?.uuidString, state: user.state),
                     purpose: .accountManagement))
         }
     }
@@ -169,7 +186,8 @@ struct AuthService: Sendable {
     static func randomToken() -> String {
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
-        return "pct_" + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+        return "pct_"
+            + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 

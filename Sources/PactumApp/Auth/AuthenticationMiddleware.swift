@@ -30,7 +30,8 @@ struct SessionAuthenticator: AsyncMiddleware {
             let since = request.session.data[Self.authenticatedAtKey].flatMap(Double.init) ?? 0
             if clock.now().timeIntervalSince1970 - since > lifetime {
                 request.session.data[Self.userKey] = nil
-            } else if let user = try await User.find(id, on: request.db), let principal = Principal(user, via: .session) {
+            } else if let user = try await User.find(id, on: request.db), let principal = Principal(user, via: .session)
+            {
                 request.auth.login(principal)
             }
         }

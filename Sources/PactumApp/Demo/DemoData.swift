@@ -38,7 +38,8 @@ public struct DemoData: Sendable {
                 let family = names.familyNames.randomElement(using: &rng)!
                 logins.append(
                     DemoLogin(
-                        email: "\(role.rawValue).\(state.code.lowercased())@demo.pactum.example", displayName: "\(given) \(family)",
+                        email: "\(role.rawValue).\(state.code.lowercased())@demo.pactum.example",
+                        displayName: "\(given) \(family)",
                         state: state.code, role: role.rawValue))
             }
         }
@@ -61,14 +62,18 @@ public struct DemoData: Sendable {
                 } else {
                     let role = Role(rawValue: account.role)!
                     try await User(
-                        email: account.email, displayName: account.displayName, state: MemberState(rawValue: account.state)!,
-                        authority: Self.authority(of: role), roles: [role], passwordHash: hash, mustChangePassword: false,
+                        email: account.email, displayName: account.displayName,
+                        state: MemberState(rawValue: account.state)!,
+                        authority: Self.authority(of: role), roles: [role], passwordHash: hash,
+                        mustChangePassword: false,
                         createdAt: now
                     ).create(on: audit.db)
                 }
             }
             try await audit.append(
-                AuditDraft(actor: "cli:demo", action: .demoLoad, purpose: .accountManagement, detail: "\(accounts.count) demo users"))
+                AuditDraft(
+                    actor: "cli:demo", action: .demoLoad, purpose: .accountManagement,
+                    detail: "\(accounts.count) demo users"))
         }
         return Loaded(logins: accounts, password: password)
     }

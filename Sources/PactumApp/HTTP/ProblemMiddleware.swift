@@ -32,7 +32,9 @@ struct ProblemMiddleware: AsyncMiddleware {
             return .validation([FieldError.from(decoding)])
         case let validation as ValidationsError:
             return .validation(
-                validation.failures.map { .init(field: $0.key.description, message: $0.result.failureDescription ?? "is invalid") })
+                validation.failures.map {
+                    .init(field: $0.key.description, message: $0.result.failureDescription ?? "is invalid")
+                })
         case let abort as any AbortError:
             // Vapor's own aborts: bad JSON, unsupported media type, body too large, no route.
             let status = abort.status
@@ -43,7 +45,9 @@ struct ProblemMiddleware: AsyncMiddleware {
             ]
             return Problem(status: status, type: kinds[status.code], detail: reason)
         default:
-            return Problem(status: .internalServerError, detail: "An internal error occurred; the request id identifies it in the server log.")
+            return Problem(
+                status: .internalServerError,
+                detail: "An internal error occurred; the request id identifies it in the server log.")
         }
     }
 }
@@ -66,7 +70,9 @@ extension Problem.FieldError {
             return .init(field: path(context.codingPath), message: "must be \(Self.describe(type)), not null")
         case .dataCorrupted(let context):
             let field = path(context.codingPath)
-            return .init(field: field.isEmpty ? "body" : field, message: field.isEmpty ? "is not valid JSON" : context.debugDescription)
+            return .init(
+                field: field.isEmpty ? "body" : field,
+                message: field.isEmpty ? "is not valid JSON" : context.debugDescription)
         @unknown default:
             return .init(field: "body", message: "cannot be read")
         }

@@ -11,11 +11,13 @@ extension Request {
                 detail: "Send the body as application/json.")
         }
         guard let buffer = body.data, buffer.readableBytes > 0 else {
-            throw Problem.badRequest("The request needs a JSON body.", errors: [.init(field: "body", message: "is required")])
+            throw Problem.badRequest(
+                "The request needs a JSON body.", errors: [.init(field: "body", message: "is required")])
         }
         let data = Data(buffer.readableBytesView)
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            throw Problem.badRequest("The body is not valid JSON.", errors: [.init(field: "body", message: "is not valid JSON")])
+            throw Problem.badRequest(
+                "The body is not valid JSON.", errors: [.init(field: "body", message: "is not valid JSON")])
         }
         guard let fields = object as? [String: Any] else {
             throw Problem.validation([.init(field: "body", message: "must be a JSON object")])
@@ -39,7 +41,8 @@ extension Request {
             return try JSONDecoder.pactum.decode(T.self, from: data)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw Problem.badRequest("The body is not valid JSON.", errors: [.init(field: "body", message: "is not valid JSON")])
+                throw Problem.badRequest(
+                    "The body is not valid JSON.", errors: [.init(field: "body", message: "is not valid JSON")])
             }
             throw Problem.validation([.from(error)])
         }
@@ -88,7 +91,8 @@ struct BodyField: Sendable {
             // JSONSerialization gives NSNumber for numbers and booleans alike; the
             // Objective-C type code "c" marks a boolean.
             case .boolean: (value as? NSNumber).map(Self.isBoolean) ?? false
-            case .integer: (value as? NSNumber).map { !Self.isBoolean($0) && $0.doubleValue.rounded() == $0.doubleValue } ?? false
+            case .integer:
+                (value as? NSNumber).map { !Self.isBoolean($0) && $0.doubleValue.rounded() == $0.doubleValue } ?? false
             case .number: (value as? NSNumber).map { !Self.isBoolean($0) } ?? false
             case .object: value is [String: Any]
             case .array: value is [Any]
@@ -113,5 +117,7 @@ struct BodyField: Sendable {
     var kind: Kind
     var required = true
 
-    static func string(_ name: String, required: Bool = true) -> BodyField { .init(name: name, kind: .string, required: required) }
+    static func string(_ name: String, required: Bool = true) -> BodyField {
+        .init(name: name, kind: .string, required: required)
+    }
 }

@@ -27,7 +27,8 @@ struct AccountController: RouteCollection {
         let principal = try req.webPrincipal()
         return try await req.renderPage(
             "password", title: "Change password",
-            PasswordPage(required: principal.mustChangePassword, errors: [], done: req.query[String.self, at: "done"] != nil))
+            PasswordPage(
+                required: principal.mustChangePassword, errors: [], done: req.query[String.self, at: "done"] != nil))
     }
 
     func change(req: Request) async throws -> Response {
@@ -51,6 +52,7 @@ struct AccountController: RouteCollection {
         }
         return try await req.renderPage(
             "password", title: "Change password",
-            PasswordPage(required: principal.mustChangePassword, errors: errors, done: false), status: .unprocessableEntity)
+            PasswordPage(required: principal.mustChangePassword, errors: errors, done: false),
+            status: .unprocessableEntity)
     }
 }

@@ -44,7 +44,9 @@ struct SessionController: RouteCollection {
                 "login", title: "Sign in",
                 LoginPage(
                     email: email,
-                    error: "The e-mail or password is wrong, or the account is locked for a while after repeated failures."),
+                    error:
+                        "The e-mail or password is wrong, or the account is locked for a while after repeated failures."
+                ),
                 status: .unauthorized)
         }
     }

@@ -1,5 +1,5 @@
-import PactumLaw
 import Foundation
+import PactumLaw
 import Vapor
 
 /// What every page gets besides its own content: title, navigation, the signed-in user and
@@ -65,7 +65,9 @@ extension Request {
         var items: [(String, String)] = []
         if let principal {
             items.append(("Dashboard", "/"))
-            if !Policy().purposes(of: principal, for: .readAuditTrail).isEmpty { items.append(("Audit trail", "/audit")) }
+            if !Policy().purposes(of: principal, for: .readAuditTrail).isEmpty {
+                items.append(("Audit trail", "/audit"))
+            }
             items.append(("Account", "/account/password"))
         } else {
             items.append(("Sign in", "/login"))

@@ -32,7 +32,8 @@ public struct PactInstrument: Sendable, Hashable, Codable, Identifiable {
         .init(
             id: "APR", act: "Regulation (EU) 2024/1348", title: "Asylum Procedure Regulation",
             appliesFrom: "2026-06-12",
-            note: "Applies to applications lodged on or after 12 June 2026; earlier ones stay under Directive 2013/32/EU.",
+            note:
+                "Applies to applications lodged on or after 12 June 2026; earlier ones stay under Directive 2013/32/EU.",
             citation: "APR Art 79"),
         .init(
             id: "RBPR", act: "Regulation (EU) 2024/1349", title: "Return Border Procedure Regulation",
@@ -40,13 +41,15 @@ public struct PactInstrument: Sendable, Hashable, Codable, Identifiable {
         .init(
             id: "AMMR", act: "Regulation (EU) 2024/1351", title: "Asylum and Migration Management Regulation",
             appliesFrom: "2026-07-01",
-            note: "Applications registered before 1 July 2026 keep the Dublin III criteria (Regulation (EU) No 604/2013).",
+            note:
+                "Applications registered before 1 July 2026 keep the Dublin III criteria (Regulation (EU) No 604/2013).",
             citation: "AMMR Arts 84-85"),
         .init(
             id: "CFM", act: "Regulation (EU) 2024/1359", title: "Crisis and Force Majeure Regulation",
             appliesFrom: "2026-07-01", note: "", citation: "CFM Art 20"),
         .init(
-            id: "URF", act: "Regulation (EU) 2024/1350", title: "Union Resettlement and Humanitarian Admission Framework",
+            id: "URF", act: "Regulation (EU) 2024/1350",
+            title: "Union Resettlement and Humanitarian Admission Framework",
             appliesFrom: "2024-06-11",
             note: "Art 9(24) (Eurodac transmission) applies from 12 June 2026.",
             citation: "URF Art 16"),

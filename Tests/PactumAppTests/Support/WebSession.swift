@@ -15,7 +15,9 @@ final class WebSession: @unchecked Sendable {
     init(_ ctx: TestContext) { self.ctx = ctx }
 
     /// Opens the sign-in page (which starts a session) and signs in.
-    static func signedIn(_ ctx: TestContext, as user: User, password: String = TestContext.password) async throws -> WebSession {
+    static func signedIn(_ ctx: TestContext, as user: User, password: String = TestContext.password) async throws
+        -> WebSession
+    {
         let session = WebSession(ctx)
         let response = try await session.login(email: user.email, password: password)
         #expect(response.status == .seeOther, "sign-in failed: \(response.status)")
@@ -61,7 +63,9 @@ final class WebSession: @unchecked Sendable {
     }
 
     static func csrfToken(in html: String) -> String? {
-        guard let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) else { return nil }
+        guard let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) else {
+            return nil
+        }
         return html[range].split(separator: "\"")[3].description
     }
 

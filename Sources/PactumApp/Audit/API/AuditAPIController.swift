@@ -25,7 +25,9 @@ struct AuditAPIController: RouteCollection {
         let raw = try req.query.decode(AuditQuery.Raw.self)
         guard let purpose = raw.purpose.flatMap(Purpose.init(rawValue:)) else {
             throw Problem.validation([
-                .init(field: "purpose", message: "must be one of: \(Purpose.allCases.map(\.rawValue).joined(separator: ", "))")
+                .init(
+                    field: "purpose",
+                    message: "must be one of: \(Purpose.allCases.map(\.rawValue).joined(separator: ", "))")
             ])
         }
         let principal = try await req.authorize(.verifyAuditChain, purpose: purpose, with: access)

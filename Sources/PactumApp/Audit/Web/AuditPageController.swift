@@ -66,8 +66,12 @@ struct AuditPageController: RouteCollection {
     private static func form(_ raw: AuditQuery.Raw, purposes: [Purpose]) -> AuditPage {
         AuditPage(
             purposes: purposes.map { .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == raw.purpose) },
-            actions: AuditAction.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == raw.action) },
-            outcomes: AuditOutcome.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == raw.outcome) },
+            actions: AuditAction.allCases.map {
+                .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == raw.action)
+            },
+            outcomes: AuditOutcome.allCases.map {
+                .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == raw.outcome)
+            },
             actor: raw.actor ?? "", from: raw.from ?? "", to: raw.to ?? "", entries: [], nextPage: nil, errors: [],
             verification: nil)
     }

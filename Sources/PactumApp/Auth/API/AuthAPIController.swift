@@ -50,11 +50,13 @@ struct AuthAPIController: RouteCollection {
         } catch AuthError.invalidCredentials {
             throw Problem(
                 status: .unauthorized, type: "invalid-credentials", title: "Sign-in refused",
-                detail: "The e-mail or password is wrong, or the account is locked for a while after repeated failures.")
+                detail: "The e-mail or password is wrong, or the account is locked for a while after repeated failures."
+            )
         } catch AuthError.passwordChangeRequired {
             throw Problem(
                 status: .forbidden, type: "password-change-required", title: "Password change required",
-                detail: "This account has a one-time password: sign in on the web page and choose a new password first.")
+                detail: "This account has a one-time password: sign in on the web page and choose a new password first."
+            )
         }
     }
 
@@ -69,7 +71,8 @@ struct AuthAPIController: RouteCollection {
         let principal = try await req.authorize(.readOwnAccount, purpose: .accountManagement, with: access)
         try await access.audit.record(
             AuditDraft(
-                principal, .accountRead, record: AuditRecord(type: "user", id: principal.userID.uuidString, state: principal.state),
+                principal, .accountRead,
+                record: AuditRecord(type: "user", id: principal.userID.uuidString, state: principal.state),
                 purpose: .accountManagement, requestID: req.requestID), on: req.db)
         return AccountView(principal)
     }

@@ -1,0 +1,85 @@
+"""Shared fixtures for the end-to-end tests: the built `pactum` binary and a running server.
+
+Run after `swift build`: python3 -m pytest Tests/browser Tests/cli
+PACTUM_BIN overrides the binary (default .build/debug/pactum).
+"""
+import os
+import pathlib
+import re
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def pactum_binary():
+    path = pathlib.Path(os.environ.get("PACTUM_BIN", ROOT / ".build/debug/pactum"))
+    if not path.exists():
+        pytest.exit(f"{path} does not exist: run `swift build` first", returncode=2)
+    return str(path)
+
+
+def run_pactum(*args, data_dir=None, env=None, timeout=120):
+    """Runs the CLI; returns the CompletedProcess (stdout and stderr as text)."""
+    command = [pactum_binary(), *args]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    full_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    full_env.update(env or {})
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=full_env)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class DemoServer:
+    """`pactum serve --demo` on a free loopback port with a fresh data directory."""
+
+    def __init__(self):
+        self.data_dir = tempfile.mkdtemp(prefix="pactum-e2e-")
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        self.process = subprocess.Popen(
+            [pactum_binary(), "serve", "--demo", "--data-dir", self.data_dir, "--port", str(self.port)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        self.logins = {}
+        self.password = None
+        for line in self.process.stdout:
+            if match := re.search(r"password for all: (\S+)\)", line):
+                self.password = match.group(1)
+            elif match := re.match(r"\s+(\S+@demo\.pactum\.example)\s", line):
+                self.logins[match.group(1)] = True
+            elif line.startswith("Serving on"):
+                break
+        assert self.password and self.logins, "the server printed no demo logins"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(self.base_url + "/health", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("the server did not answer /health within 60 s")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def server():
+    demo = DemoServer()
+    yield demo
+    demo.stop()
