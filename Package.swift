@@ -66,7 +66,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "PactumLawTests", dependencies: ["PactumLaw"], swiftSettings: strict),
+        .testTarget(
+            name: "PactumLawTests", dependencies: ["PactumLaw"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PactumIdentityTests", dependencies: ["PactumIdentity"], swiftSettings: strict),
         .testTarget(
             name: "PactumAppTests",

@@ -104,6 +104,37 @@ struct HTTPConventionTests {
         }
     }
 
+    @Test(
+        "every JSON endpoint refuses malformed JSON, non-objects, empty objects and other media types, changing nothing"
+    )
+    func everyEndpointRefusesBadBodies() async throws {
+        try await withPactum { ctx in
+            let user = try await ctx.makeUser(.asylumCaseworker)
+            let token = try await ctx.token(for: user)
+            let auditBefore = try await ctx.auditCount()
+            let posts = ctx.app.routes.all.filter { $0.method == .POST && $0.path.first?.description == "api" }
+            #expect(!posts.isEmpty)
+            for route in posts {
+                let path = "/" + route.path.map(\.description).joined(separator: "/")
+                let malformed = try await ctx.send(.POST, path, token: token, json: #"{"a": "#)
+                #expect(malformed.status == .badRequest, "\(path)")
+                #expect(try malformed.problem().errors?.first?.field == "body", "\(path)")
+                #expect(
+                    try await ctx.send(.POST, path, token: token, json: "[]").status == .unprocessableEntity, "\(path)")
+                let empty = try await ctx.send(.POST, path, token: token, json: "{}")
+                #expect(empty.status == .unprocessableEntity, "\(path)")
+                #expect(try empty.problem().errors?.count ?? 0 >= 2, "\(path): every required field is listed")
+                let form = try await ctx.send(
+                    .POST, path, token: token, headers: ["Content-Type": "application/x-www-form-urlencoded"])
+                #expect(form.status == .unsupportedMediaType, "\(path)")
+            }
+            #expect(try await ctx.auditCount() == auditBefore)
+            let stored = try #require(try await User.find(user.id, on: ctx.db))
+            #expect(stored.passwordHash == user.passwordHash)
+            #expect(try await APIToken.query(on: ctx.db).count() == 1)
+        }
+    }
+
     @Test("a browser gets an HTML error page, not JSON")
     func htmlErrors() async throws {
         try await withPactum { ctx in

@@ -148,3 +148,21 @@ struct WebTests {
         }
     }
 }
+
+@Suite("Web sessions in the database")
+struct WebSessionStoreTests {
+    @Test("only a hash of the session id is stored, and expired sessions are purged when new ones start")
+    func storedHashedAndPurged() async throws {
+        try await withPactum { ctx in
+            let first = WebSession(ctx)
+            _ = try await first.get("/login")
+            let cookie = try #require(first.cookie)
+            let stored = try await WebSessionRecord.query(on: ctx.db).all()
+            #expect(stored.count == 1 && stored[0].tokenHash == sha256Hex(cookie) && !stored[0].data.contains(cookie))
+            ctx.clock.advance(by: 8 * 3600 + 1)
+            _ = try await WebSession(ctx).get("/login")
+            let remaining = try await WebSessionRecord.query(on: ctx.db).all()
+            #expect(remaining.count == 1 && remaining[0].tokenHash != sha256Hex(cookie))
+        }
+    }
+}

@@ -29,7 +29,7 @@ extension Application {
         storage[ServicesKey.self] = services
 
         routes.defaultMaxBodySize = ByteCount(stringLiteral: config.maxBodySize)
-        sessions.use(.fluent)
+        sessions.use { _ in DatabaseSessionDriver(clock: config.clock, lifetime: config.sessionLifetime) }
         sessions.configuration = SessionsConfiguration(cookieName: "pactum-session") { id in
             HTTPCookies.Value(
                 string: id.string, maxAge: Int(config.sessionLifetime), path: "/", isSecure: config.secureCookies,
@@ -77,6 +77,6 @@ extension Application {
 /// Every migration, in order. Folders per capability own their migrations; this list orders them.
 enum PactumMigrations {
     static var all: [any Migration] {
-        [CreateMemberStates(), CreateUsers(), SessionRecord.migration, CreateAuditEntries()]
+        [CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries()]
     }
 }

@@ -20,9 +20,9 @@ extension Application {
 
         // Web: session cookie plus a CSRF token on every form.
         let web = routes.grouped(
-            sessions.middleware, SessionAuthenticator(clock: clock, lifetime: services.config.sessionLifetime),
+            sessions.middleware, SessionAuthenticator(),
             CSRFMiddleware())
-        try web.register(collection: SessionController(auth: services.auth, audit: services.audit, clock: clock))
+        try web.register(collection: SessionController(auth: services.auth, audit: services.audit))
         try web.register(collection: DashboardController(access: access, clock: clock))
         try web.register(collection: AccountController(auth: services.auth, access: access))
         try web.register(collection: AuditPageController(access: access))

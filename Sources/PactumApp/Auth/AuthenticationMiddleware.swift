@@ -16,24 +16,17 @@ struct BearerAuthenticator: AsyncMiddleware {
     }
 }
 
-/// Logs the user in from the web session, enforcing the session's absolute lifetime.
+/// Logs the user in from the web session. The session store enforces the session's lifetime
+/// (`DatabaseSessionDriver`); a new session starts at every sign-in.
 struct SessionAuthenticator: AsyncMiddleware {
-    let clock: AppClock
-    let lifetime: TimeInterval
-
     static let userKey = "uid"
-    static let authenticatedAtKey = "auth_at"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         request.storage[WebSessionKey.self] = true
-        if request.hasSession, let raw = request.session.data[Self.userKey], let id = UUID(uuidString: raw) {
-            let since = request.session.data[Self.authenticatedAtKey].flatMap(Double.init) ?? 0
-            if clock.now().timeIntervalSince1970 - since > lifetime {
-                request.session.data[Self.userKey] = nil
-            } else if let user = try await User.find(id, on: request.db), let principal = Principal(user, via: .session)
-            {
-                request.auth.login(principal)
-            }
+        if request.hasSession, let raw = request.session.data[Self.userKey], let id = UUID(uuidString: raw),
+            let user = try await User.find(id, on: request.db), let principal = Principal(user, via: .session)
+        {
+            request.auth.login(principal)
         }
         return try await next.respond(to: request)
     }

@@ -6,7 +6,6 @@ import Vapor
 struct SessionController: RouteCollection {
     let auth: AuthService
     let audit: AuditLog
-    let clock: AppClock
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: form)
@@ -37,7 +36,6 @@ struct SessionController: RouteCollection {
                 email: email, password: form.password ?? "", requestID: req.requestID, on: req.db)
             try await rotateSession(req)
             req.session.data[SessionAuthenticator.userKey] = user.id?.uuidString
-            req.session.data[SessionAuthenticator.authenticatedAtKey] = String(clock.now().timeIntervalSince1970)
             return req.redirect(to: user.mustChangePassword ? "/account/password" : "/", redirectType: .normal)
         } catch AuthError.invalidCredentials {
             return try await req.renderPage(
