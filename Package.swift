@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
         .target(name: "PactumLaw", swiftSettings: strict),
@@ -67,7 +68,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "PactumLawTests", dependencies: ["PactumLaw"], resources: [.copy("Fixtures")], swiftSettings: strict),
+            name: "PactumLawTests",
+            dependencies: ["PactumLaw", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PactumIdentityTests", dependencies: ["PactumIdentity"], swiftSettings: strict),
         .testTarget(
             name: "PactumAppTests",

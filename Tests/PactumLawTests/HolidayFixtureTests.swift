@@ -16,7 +16,8 @@ struct HolidayFixtureTests {
 
     /// Dates per state, subdivision and year, from the fixture.
     static func fixture() throws -> [Key: Set<String>] {
-        let url = try #require(Bundle.module.url(forResource: "holidays-2024-2035", withExtension: "csv", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "holidays-2024-2035", withExtension: "csv", subdirectory: "Fixtures"))
         var result: [Key: Set<String>] = [:]
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst(2) {
             let fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false)
@@ -37,11 +38,14 @@ struct HolidayFixtureTests {
         for (key, expected) in fixture.sorted(by: { $0.key.description < $1.key.description }) {
             let state = try #require(MemberState(code: key.state))
             if !key.subdivision.isEmpty, Self.notComputed.contains(key.state) { continue }
-            let calendar = try calendars[key.state + key.subdivision]
+            let calendar =
+                try calendars[key.state + key.subdivision]
                 ?? HolidayCalendar(state: state, subdivision: key.subdivision.isEmpty ? nil : key.subdivision)
             calendars[key.state + key.subdivision] = calendar
             let ours = Set(try calendar.holidays(in: key.year).map(\.date))
-            #expect(ours.subtracting(expected).isEmpty, "\(key): not in the fixture: \(ours.subtracting(expected).sorted())")
+            #expect(
+                ours.subtracting(expected).isEmpty, "\(key): not in the fixture: \(ours.subtracting(expected).sorted())"
+            )
             #expect(expected.subtracting(ours).isEmpty, "\(key): missing: \(expected.subtracting(ours).sorted())")
             compared += 1
         }

@@ -58,12 +58,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let total = y * 12 + (m - 1) + months
         let year = total >= 0 ? total / 12 : (total - 11) / 12
         let month = total - year * 12 + 1
-        return CivilDate(dayNumber: Self.days(year: year, month: month, day: min(d, Self.daysInMonth(year: year, month: month))))
+        return CivilDate(
+            dayNumber: Self.days(year: year, month: month, day: min(d, Self.daysInMonth(year: year, month: month))))
     }
 
     public var description: String {
         let (y, m, d) = components
-        return "\(y < 1000 ? String(repeating: "0", count: 4 - String(y).count) : "")\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        return
+            "\(y < 1000 ? String(repeating: "0", count: 4 - String(y).count) : "")\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }

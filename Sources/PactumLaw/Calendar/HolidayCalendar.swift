@@ -29,7 +29,8 @@ public struct HolidayCalendar: Sendable {
                     : "\(state.code)-\(code) is not a subdivision of \(state.code); known: "
                         + known.map { "\(state.code)-\($0)" }.joined(separator: ", ")
             case .yearOutOfRange(let year):
-                return "year \(year) is outside \(HolidayCalendar.supportedYears.lowerBound)-\(HolidayCalendar.supportedYears.upperBound)"
+                return
+                    "year \(year) is outside \(HolidayCalendar.supportedYears.lowerBound)-\(HolidayCalendar.supportedYears.upperBound)"
             }
         }
     }

@@ -11,7 +11,8 @@ extension HolidayRule {
     }
 
     /// The weekday on or after a day of a month.
-    fileprivate static func weekday(_ name: String, _ weekday: Weekday, onOrAfter month: Int, _ day: Int) -> HolidayRule {
+    fileprivate static func weekday(_ name: String, _ weekday: Weekday, onOrAfter month: Int, _ day: Int) -> HolidayRule
+    {
         HolidayRule(name, .weekdayOnOrAfter(weekday, month: month, day: day))
     }
 
@@ -96,7 +97,8 @@ extension MemberState {
         case .FI:
             [
                 .newYear, .epiphany, .goodFriday, .easterSunday, .easterMonday, .labourDay, .ascension, .whitSunday,
-                .weekday("Midsummer Eve", .friday, onOrAfter: 6, 19), .weekday("Midsummer Day", .saturday, onOrAfter: 6, 20),
+                .weekday("Midsummer Eve", .friday, onOrAfter: 6, 19),
+                .weekday("Midsummer Day", .saturday, onOrAfter: 6, 20),
                 .weekday("All Saints' Day", .saturday, onOrAfter: 10, 31), .fixed("Independence Day", 12, 6),
                 .christmasEve, .christmas, .stStephen,
             ]
@@ -299,7 +301,8 @@ extension MemberState {
         return [
             .newYear, .goodFriday, .easterMonday, .labourDay, .ascension, .whitMonday,
             .fixed("German Unity Day", 10, 3), .christmas, .stStephen,
-            HolidayRule.epiphany.only(["BW", "BY", "ST"]), HolidayRule.corpusChristi.only(["BW", "BY", "HE", "NW", "RP", "SL"]),
+            HolidayRule.epiphany.only(["BW", "BY", "ST"]),
+            HolidayRule.corpusChristi.only(["BW", "BY", "HE", "NW", "RP", "SL"]),
             HolidayRule.allSaints.only(["BW", "BY", "NW", "RP", "SL"]), HolidayRule.assumption.only(["SL"]),
             HolidayRule.easterSunday.only(["BB"]), HolidayRule.whitSunday.only(["BB"]),
             reformation.only(["BB", "MV", "SN", "ST", "TH"]),
@@ -317,7 +320,8 @@ extension MemberState {
         func cantons(_ codes: String) -> Set<String> { Set(codes.split(separator: " ").map(String.init)) }
         return [
             .newYear, .ascension, .fixed("National Day", 8, 1), .christmas,
-            HolidayRule.goodFriday.only(cantons("AG AI AR BE BL BS FR GE GL JU LU NE NW OW SG SH SO SZ TG UR VD ZG ZH")),
+            HolidayRule.goodFriday.only(
+                cantons("AG AI AR BE BL BS FR GE GL JU LU NE NW OW SG SH SO SZ TG UR VD ZG ZH")),
             HolidayRule.easterMonday.only(cantons("AG AI AR BE BL BS GE GL GR JU LU SG SH SZ TG TI UR VD ZH")),
             HolidayRule.whitMonday.only(cantons("AG AI AR BE BL BS GE GL GR JU LU SG SH SZ TG TI UR VD ZH")),
             HolidayRule.corpusChristi.only(cantons("AG AI JU LU NE NW OW SZ TI UR VS ZG")),
@@ -327,7 +331,9 @@ extension MemberState {
             HolidayRule.stStephen.only(cantons("AG BE BL BS GL GR LU SG SH SZ TG TI ZH")),
             // Appenzell and Uri keep St Stephen's Day unless it falls on a Tuesday or a Saturday;
             // Neuchâtel keeps it, and Berchtold's Day, only on a Monday.
-            .fixed("St Stephen's Day", 12, 26, onlyOn: [.monday, .wednesday, .thursday, .friday, .sunday], in: cantons("AI AR UR")),
+            .fixed(
+                "St Stephen's Day", 12, 26, onlyOn: [.monday, .wednesday, .thursday, .friday, .sunday],
+                in: cantons("AI AR UR")),
             .fixed("St Stephen's Day", 12, 26, onlyOn: [.monday], in: ["NE"]),
             .fixed("Berchtold's Day", 1, 2, onlyOn: [.monday], in: ["NE"]),
             HolidayRule.fixed("Berchtold's Day", 1, 2, in: cantons("AG BE JU LU TG VD")),
