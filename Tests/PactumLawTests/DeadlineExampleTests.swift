@@ -7,7 +7,7 @@ import Testing
 /// 2 May; summer time starts 28 March 2027 and ends 25 October 2026.
 @Suite("Deadlines: worked examples")
 struct DeadlineExampleTests {
-    static let engine = try! DeadlineEngine()
+    static let engine = DeadlineEngine()
 
     struct Example: CustomTestStringConvertible, Sendable {
         var rule: String

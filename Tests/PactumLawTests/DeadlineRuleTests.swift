@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Deadlines: catalogue, variants, errors, settings")
 struct DeadlineRuleTests {
-    static let engine = try! DeadlineEngine()
+    static let engine = DeadlineEngine()
 
     @Test("every clock has a unique id, a citation, a trigger, a consequence and a known act")
     func catalogueIntegrity() {

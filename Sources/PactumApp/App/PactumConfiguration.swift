@@ -1,4 +1,5 @@
 import Foundation
+import PactumLaw
 
 /// Everything an operator can set, gathered in one value so that the CLI, the tests and the
 /// server read the same settings. Defaults are the embedded, single-machine deployment.
@@ -25,6 +26,8 @@ public struct PactumConfiguration: Sendable {
     public var lockoutDuration: TimeInterval = 15 * 60
     /// Largest request body accepted by the API.
     public var maxBodySize: String = "256kb"
+    /// Readings of the time rules left open by the texts (docs/LAW.md).
+    public var periodSettings: PeriodSettings = .default
     /// The time source; tests fix it.
     public var clock: AppClock = .system
 

@@ -3,6 +3,7 @@ import Foundation
 import Leaf
 import LeafKit
 import NIOCore
+import PactumLaw
 import Prometheus
 import Vapor
 
@@ -14,6 +15,7 @@ struct PactumServices: Sendable {
     let auth: AuthService
     let access: AccessControl
     let metrics: PrometheusCollectorRegistry
+    let law: DeadlineEngine
 }
 
 extension Application {
@@ -29,6 +31,12 @@ extension Application {
         storage[ServicesKey.self] = services
 
         routes.defaultMaxBodySize = ByteCount(stringLiteral: config.maxBodySize)
+        // ISO 8601 dates and unescaped slashes ("Regulation (EU) 2024/1348") in every JSON
+        // answer. Vapor keeps this one setting process-wide; every app sets the same value.
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        ContentConfiguration.global.use(encoder: encoder, for: .json)
         sessions.use { _ in DatabaseSessionDriver(clock: config.clock, lifetime: config.sessionLifetime) }
         sessions.configuration = SessionsConfiguration(cookieName: "pactum-session") { id in
             HTTPCookies.Value(
@@ -62,7 +70,7 @@ extension Application {
             tokenLifetime: config.tokenLifetime)
         return PactumServices(
             config: config, audit: audit, auth: auth, access: AccessControl(policy: Policy(), audit: audit),
-            metrics: PrometheusCollectorRegistry())
+            metrics: PrometheusCollectorRegistry(), law: DeadlineEngine(settings: config.periodSettings))
     }
 
     /// The services wired by `configurePactum`, for the CLI and the tests.

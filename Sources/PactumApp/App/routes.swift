@@ -17,6 +17,7 @@ extension Application {
         try api.register(collection: try OpenAPIDocument(file: resources.appendingPathComponent("openapi.json")))
         try api.register(collection: AuthAPIController(auth: services.auth, access: access))
         try api.register(collection: AuditAPIController(access: access))
+        try api.register(collection: LawAPIController(engine: services.law))
 
         // Web: session cookie plus a CSRF token on every form.
         let web = routes.grouped(
@@ -26,6 +27,7 @@ extension Application {
         try web.register(collection: DashboardController(access: access, clock: clock))
         try web.register(collection: AccountController(auth: services.auth, access: access))
         try web.register(collection: AuditPageController(access: access))
+        try web.register(collection: LawPageController(engine: services.law))
     }
 }
 

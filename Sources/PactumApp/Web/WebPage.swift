@@ -72,6 +72,7 @@ extension Request {
         } else {
             items.append(("Sign in", "/login"))
         }
+        items.append(("Legal clocks", "/law"))
         items.append(("About", "/about"))
         return items.map { .init(label: $0.0, href: $0.1, current: $0.1 == path) }
     }

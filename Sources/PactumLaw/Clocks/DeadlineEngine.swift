@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The answer to "when does this limit expire?".
 public struct Deadline: Sendable, Hashable, Codable {
@@ -51,19 +52,24 @@ public enum DeadlineError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Computes the deadlines of the catalogue in each state's calendar.
-public struct DeadlineEngine: Sendable {
-    private let calculators: [MemberState: PeriodCalculator]
+public final class DeadlineEngine: Sendable {
+    public let settings: PeriodSettings
+    /// Calendars are built on first use: a server that only ever counts German deadlines
+    /// never computes the other thirty.
+    private let calculators = Mutex<[MemberState: PeriodCalculator]>([:])
 
-    public init(settings: PeriodSettings = .default) throws {
-        var calculators: [MemberState: PeriodCalculator] = [:]
-        for state in MemberState.allCases {
-            calculators[state] = PeriodCalculator(calendar: try HolidayCalendar(state: state), settings: settings)
-        }
-        self.calculators = calculators
+    public init(settings: PeriodSettings = .default) {
+        self.settings = settings
     }
 
     /// The calculator of one state (national calendar).
-    public func calculator(for state: MemberState) -> PeriodCalculator { calculators[state]! }
+    public func calculator(for state: MemberState) -> PeriodCalculator {
+        if let cached = calculators.withLock({ $0[state] }) { return cached }
+        // A state's national calendar always exists, so this cannot throw.
+        let made = PeriodCalculator(calendar: try! HolidayCalendar(state: state), settings: settings)
+        calculators.withLock { $0[state] = made }
+        return made
+    }
 
     /// The deadline of `ruleID` in `state` for an event at `from` (a date, or a date and time).
     /// `extension` is an extension id, or "" for the only one the rule has.
@@ -74,7 +80,7 @@ public struct DeadlineEngine: Sendable {
         let variant = try Self.variant(of: rule, crisis: crisis, extension: `extension`)
         let period = variant?.period ?? rule.period
         let regime = period.unit == .hours ? .general : (variant?.regime ?? rule.regime)
-        let calculator = calculators[state]!
+        let calculator = calculator(for: state)
         let event = try EventTime(from, in: calculator)
         if period.unit == .hours, event.instant == nil { throw DeadlineError.needsTime(rule.id) }
         let end =
@@ -88,7 +94,9 @@ public struct DeadlineEngine: Sendable {
             earliest = try calculator.end(of: minimum, fromDay: event.day, regime: regime).lastDay.description
         }
         let (applicable, note) = Self.applicability(of: rule, on: event.day)
-        var reasoning = ["\(rule.title): \(period) from \(rule.trigger) (\(variant?.citation ?? rule.citation))."]
+        var reasoning = [
+            "\(rule.title): \(period), counted from: \(rule.trigger) (\(variant?.citation ?? rule.citation))."
+        ]
         if let variant { reasoning.append("Variant \(variant.id): \(variant.grounds).") }
         reasoning += end.reasoning
         if let note { reasoning.append(note) }

@@ -95,7 +95,7 @@ public struct PeriodCalculator: Sendable {
             last = calendar.workingDay(onOrAfter: last)
             try check(last)
             reasoning.append(
-                "\(movedFrom!) is a \(calendar.isHoliday(movedFrom!) ? "public holiday" : "Saturday or Sunday") in \(calendar.state.code): the period ends on the next working day, \(last) (\(regime == .pact ? "APR Art 73(c); AMMR Art 75(d); RBPR Art 11(c)" : "1182/71 Art 3(4)"))."
+                "\(movedFrom!) is \(calendar.isHoliday(movedFrom!) ? "a public holiday" : movedFrom!.weekday == .saturday ? "a Saturday" : "a Sunday") in \(calendar.state.code): the period ends on the next working day, \(last) (\(regime == .pact ? "APR Art 73(c); AMMR Art 75(d); RBPR Art 11(c)" : "1182/71 Art 3(4)"))."
             )
         }
         let twoWorkingDays =

@@ -1,0 +1,69 @@
+import PactumLaw
+import Vapor
+
+/// The "Legal clocks" page: anyone picks a rule, a Member State and a date and sees the due
+/// date, the citation and the reasoning.
+struct LawPageController: RouteCollection {
+    let engine: DeadlineEngine
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("law", use: page)
+    }
+
+    struct Option: Encodable, Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct ClocksPage: Encodable, Sendable {
+        var rules: [Option]
+        var states: [Option]
+        var extensions: [Option]
+        var from: String
+        var crisis: Bool
+        var errors: [FieldError]
+        var deadline: Deadline?
+    }
+
+    struct Form: Content {
+        var rule: String?
+        var state: String?
+        var from: String?
+        var crisis: String?
+        var `extension`: String?
+    }
+
+    func page(req: Request) async throws -> Response {
+        let form = try req.query.decode(Form.self)
+        var page = ClocksPage(
+            rules: ClockRule.catalogue.map {
+                Option(value: $0.id, label: "\($0.id) · \($0.title)", selected: $0.id == form.rule)
+            },
+            states: MemberState.allCases.map {
+                Option(value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == (form.state ?? "DE"))
+            },
+            extensions: Set(ClockRule.catalogue.flatMap { $0.extensions.map(\.id) }).sorted().map {
+                Option(value: $0, label: $0, selected: $0 == form.extension)
+            },
+            from: form.from ?? "", crisis: form.crisis != nil, errors: [], deadline: nil)
+        guard let rule = form.rule, !rule.isEmpty else {
+            return try await req.renderPage("law", title: "Legal clocks", page)
+        }
+        var check = FieldValidator()
+        let state = check.memberState(form.state)
+        check.eventTime(form.from)
+        do {
+            try check.throwIfInvalid()
+            page.deadline = try lawAnswer(field: "rule") {
+                try engine.deadline(
+                    rule, state: state!, from: form.from!, crisis: form.crisis != nil,
+                    extension: form.extension.flatMap { $0.isEmpty ? nil : $0 })
+            }
+        } catch let problem as Problem {
+            page.errors = problem.errors ?? []
+            return try await req.renderPage("law", title: "Legal clocks", page, status: .unprocessableEntity)
+        }
+        return try await req.renderPage("law", title: "Legal clocks", page)
+    }
+}

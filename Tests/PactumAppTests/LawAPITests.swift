@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PactumApp
+
+@Suite("Legal engine over HTTP: /api/v1/law and the Legal clocks page")
+struct LawAPITests {
+    @Test("a deadline answers with due date, citation, consequence and reasoning, without sign-in or audit")
+    func deadline() async throws {
+        try await withPactum { ctx in
+            let response = try await ctx.send(.GET, "/api/v1/law/deadline?rule=DUB-6&state=BE&from=2026-10-11")
+            #expect(response.status == .ok)
+            let deadline = try response.content.decode(Deadline.self)
+            #expect(deadline.due == "2026-11-12" && deadline.citation == "Regulation (EU) 2024/1351, Art. 40(1)")
+            #expect(deadline.consequence.contains("No reply is acceptance"))
+            #expect(response.body.string.contains("2024/1351"))
+            #expect(try await ctx.auditCount() == 0)
+        }
+    }
+
+    @Test("every invalid parameter is reported at once, and an engine refusal names its field")
+    func badInput() async throws {
+        try await withPactum { ctx in
+            let response = try await ctx.send(.GET, "/api/v1/law/deadline?state=XX&from=2026-13-11&crisis=maybe")
+            let problem = try response.problem()
+            #expect(response.status == .unprocessableEntity)
+            #expect(problem.errors?.map(\.field) == ["rule", "state", "from", "crisis"])
+            let unknown = try await ctx.send(.GET, "/api/v1/law/deadline?rule=NOPE&state=DE&from=2026-07-01").problem()
+            #expect(unknown.errors?.first?.field == "rule")
+            let hours = try await ctx.send(.GET, "/api/v1/law/deadline?rule=EDAC-D&state=DE&from=2026-07-01").problem()
+            #expect(hours.errors == [.init(field: "from", message: DeadlineError.needsTime("EDAC-D").description)])
+            let extensions = try await ctx.send(
+                .GET, "/api/v1/law/deadline?rule=DUB-14&state=DE&from=2026-07-01&extension=")
+            #expect(try extensions.problem().errors?.first?.field == "extension")
+        }
+    }
+
+    @Test("holidays of a canton, periods in both regimes, the catalogue and one rule")
+    func otherEndpoints() async throws {
+        try await withPactum { ctx in
+            let glarus = try await ctx.send(.GET, "/api/v1/law/holidays?state=CH&subdivision=CH-GL&year=2026")
+                .content.decode(HolidayList.self)
+            // 2 April 2026 is Maundy Thursday, so the Näfelser Fahrt moves a week.
+            #expect(glarus.holidays.contains { $0.date == "2026-04-09" && $0.name == "Näfelser Fahrt" })
+            let spain = try await ctx.send(.GET, "/api/v1/law/holidays?state=ES&subdivision=ES-MD&year=2027")
+            #expect(try spain.problem().errors?.first?.field == "subdivision")
+            let pact = try await ctx.send(
+                .GET, "/api/v1/law/period?state=DE&from=2026-04-02&amount=3&unit=days&regime=pact"
+            )
+            .content.decode(PeriodAnswer.self)
+            let general = try await ctx.send(.GET, "/api/v1/law/period?state=DE&from=2026-04-02&amount=3&unit=days")
+                .content.decode(PeriodAnswer.self)
+            #expect(pact.due == "2026-04-07" && general.due == "2026-04-08")
+            let rules = try await ctx.send(.GET, "/api/v1/law/rules").content.decode([ClockRule].self)
+            #expect(rules.count == ClockRule.catalogue.count)
+            #expect(
+                try await ctx.send(.GET, "/api/v1/law/rules/apr-e5").content.decode(ClockRule.self).extensions.count
+                    == 2)
+            #expect(try await ctx.send(.GET, "/api/v1/law/rules/NOPE").status == .notFound)
+        }
+    }
+
+    @Test("the Legal clocks page shows the due date and the reasoning, and refuses bad input with a 422 page")
+    func page() async throws {
+        try await withPactum { ctx in
+            let visitor = WebSession(ctx)
+            let empty = try await visitor.get("/law")
+            #expect(empty.status == .ok && empty.body.string.contains("<option value=\"APR-R1\""))
+            let page = try await visitor.get("/law?rule=APR-E4&state=DE&from=2026-11-30").body.string
+            #expect(page.contains(#"<dd id="due">2027-03-01</dd>"#))
+            #expect(page.contains("28 February") == false && page.contains("APR Art 73(c)"))
+            let bad = try await visitor.get("/law?rule=APR-E4&state=DE&from=yesterday")
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("from must be a date"))
+        }
+    }
+}
