@@ -5,7 +5,10 @@ import PactumLaw
 struct Law: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The Pact's legal clocks, calendars and calculators; JSON on standard output.",
-        subcommands: [Holidays.self, PeriodCommand.self, DeadlineCommand.self, Rules.self])
+        subcommands: [
+            Holidays.self, PeriodCommand.self, DeadlineCommand.self, Rules.self, Responsibility.self, Routing.self,
+            FairShare.self, BorderCapacityCommand.self, Retention.self,
+        ])
 }
 
 /// `--state DE`, parsed and checked.

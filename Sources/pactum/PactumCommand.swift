@@ -71,3 +71,10 @@ func printJSON<T: Encodable>(_ value: T) throws {
     encoder.dateEncodingStrategy = .iso8601
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
+
+/// A failure while running a command (unreadable file, missing data): printed as
+/// `Error: …`, exit status 1, without the usage text that a wrong option gets.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -78,3 +78,54 @@ struct LawAPITests {
         }
     }
 }
+
+@Suite("Legal calculators over HTTP")
+struct LawCalculatorsAPITests {
+    @Test("POST /law/responsibility decides, and reports nested fact errors by path")
+    func responsibility() async throws {
+        try await withPactum { ctx in
+            let facts =
+                #"{"registeredIn": "DE", "registrationDate": "2026-09-01", "irregularEntry": {"state": "GR", "date": "2025-01-01"}}"#
+            let decision = try await ctx.send(.POST, "/api/v1/law/responsibility", json: facts).content.decode(
+                ResponsibilityDecision.self)
+            #expect(decision.responsibleState == "GR" && decision.decidedBy == "AMMR-33")
+            let bad =
+                #"{"registeredIn": "DE", "registrationDate": "2026-09-01", "familyMembers": [{"relation": "cousin", "state": 5, "status": "x"}]}"#
+            let problem = try await ctx.send(.POST, "/api/v1/law/responsibility", json: bad).problem()
+            #expect(problem.errors == [.init(field: "familyMembers[0].state", message: "must be a string")])
+            let wrong =
+                #"{"registeredIn": "ZZ", "registrationDate": "2026-09-01", "familyMembers": [{"relation": "cousin", "state": "FR", "status": "x"}]}"#
+            let fields = try await ctx.send(.POST, "/api/v1/law/responsibility", json: wrong).problem().errors?.map(
+                \.field)
+            #expect(fields == ["registeredIn", "familyMembers[0].relation", "familyMembers[0].status"])
+        }
+    }
+
+    @Test("POST /law/routing, fair-share and border-capacity; GET retention")
+    func calculators() async throws {
+        try await withPactum { ctx in
+            let routing = try await ctx.send(
+                .POST, "/api/v1/law/routing", json: #"{"nationality": "BD", "situation": "sea-rescue"}"#
+            )
+            .content.decode(RoutingDecision.self)
+            #expect(routing.borderProcedure == "mandatory")
+            let gdp =
+                #"{"gdpSource": "test", "states": ["DE", "FR"], "relocations": 1000, "gdp": [{"state": "DE", "value": 1}, {"state": "FR", "value": 1}]}"#
+            let table = try await ctx.send(.POST, "/api/v1/law/fair-share", json: gdp).content.decode(
+                FairShareTable.self)
+            #expect(abs(table.totalShare - 100) < 1e-9 && table.rows.count == 2)
+            let missing = #"{"gdpSource": "test", "gdp": [{"state": "DE", "value": 1}]}"#
+            let problem = try await ctx.send(.POST, "/api/v1/law/fair-share", json: missing).problem()
+            #expect(problem.errors?.count == 26 && problem.errors?.first?.message == "no figure for AT")
+            let capacity =
+                #"{"source": "test", "on": "2027-06-13", "arrivals": [{"state": "IT", "value": 2}, {"state": "GR", "value": 1}]}"#
+            let result = try await ctx.send(.POST, "/api/v1/law/border-capacity", json: capacity).content.decode(
+                BorderCapacity.self)
+            #expect(result.multiplier == 3 && result.rows.map(\.adequateCapacity) == [20_000, 10_000])
+            let retention = try await ctx.send(.GET, "/api/v1/law/retention?category=sea-rescue&from=2026-07-01")
+                .content.decode(RetentionAnswer.self)
+            #expect(retention.erasureDate == "2031-07-01")
+            #expect(try await ctx.send(.GET, "/api/v1/law/retention?category=x").status == .unprocessableEntity)
+        }
+    }
+}

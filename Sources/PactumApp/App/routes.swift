@@ -18,6 +18,7 @@ extension Application {
         try api.register(collection: AuthAPIController(auth: services.auth, access: access))
         try api.register(collection: AuditAPIController(access: access))
         try api.register(collection: LawAPIController(engine: services.law))
+        try api.register(collection: LawCalculatorsAPIController())
 
         // Web: session cookie plus a CSRF token on every form.
         let web = routes.grouped(
