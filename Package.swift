@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "pactum", targets: ["pactum"]),
+        .executable(name: "law-benchmark", targets: ["LawBenchmark"]),
         .library(name: "PactumLaw", targets: ["PactumLaw"]),
         .library(name: "PactumIdentity", targets: ["PactumIdentity"]),
     ],
@@ -67,6 +68,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "LawBenchmark", dependencies: ["PactumLaw"], path: "Benchmarks/LawBenchmark", swiftSettings: strict),
         .testTarget(
             name: "PactumLawTests",
             dependencies: ["PactumLaw", .product(name: "PropertyBased", package: "swift-property-based")],

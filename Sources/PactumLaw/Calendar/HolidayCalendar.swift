@@ -13,7 +13,12 @@ public struct HolidayCalendar: Sendable {
     public let state: MemberState
     /// ISO 3166-2 code without the country prefix (`BY` for DE-BY), or nil for national holidays.
     public let subdivision: String?
-    private let holidayDays: Set<Int>
+    /// One bit per day of the supported years: a deadline asks "holiday?" many times, and a
+    /// bit test is several times cheaper than hashing into a set.
+    private let holidayBits: [UInt64]
+    private static let firstDay = CivilDate(year: supportedYears.lowerBound, month: 1, day: 1)!.dayNumber
+    /// Day numbers of the first and the last supported day.
+    static let supportedDays = firstDay...CivilDate(year: supportedYears.upperBound, month: 12, day: 31)!.dayNumber
 
     /// Why a calendar cannot be made.
     public enum CalendarError: Error, Equatable, CustomStringConvertible {
@@ -42,13 +47,14 @@ public struct HolidayCalendar: Sendable {
         if let code, !state.subdivisionCodes.contains(code) { throw CalendarError.unknownSubdivision(state, code) }
         self.state = state
         self.subdivision = code
-        var days = Set<Int>()
+        var bits = [UInt64](repeating: 0, count: Self.supportedDays.count / 64 + 1)
         for year in Self.supportedYears {
             for holiday in Self.compute(state: state, subdivision: code, year: year) {
-                days.insert(CivilDate(iso: holiday.date)!.dayNumber)
+                let offset = CivilDate(iso: holiday.date)!.dayNumber - Self.firstDay
+                bits[offset >> 6] |= 1 << UInt64(offset & 63)
             }
         }
-        holidayDays = days
+        holidayBits = bits
     }
 
     /// The holidays of a year, in date order.
@@ -58,7 +64,11 @@ public struct HolidayCalendar: Sendable {
     }
 
     /// Whether the day is a public holiday.
-    public func isHoliday(_ date: CivilDate) -> Bool { holidayDays.contains(date.dayNumber) }
+    public func isHoliday(_ date: CivilDate) -> Bool {
+        let offset = date.dayNumber - Self.firstDay
+        guard offset >= 0, offset < holidayBits.count * 64 else { return false }
+        return holidayBits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
 
     /// A day that is not a Saturday, a Sunday or a public holiday (1182/71 Art 2; APR Art 73(c)).
     public func isWorkingDay(_ date: CivilDate) -> Bool { !date.weekday.isWeekend && !isHoliday(date) }

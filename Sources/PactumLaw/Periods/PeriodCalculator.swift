@@ -39,21 +39,27 @@ public struct PeriodCalculator: Sendable {
     }
 
     /// The end of a period that runs from `event` (an instant), counted under `regime`.
-    public func end(of period: Period, from event: Date, regime: ComputationRegime) throws -> PeriodEnd {
+    /// `explain: false` skips writing the reasoning, for bulk re-evaluation by a scheduler.
+    public func end(of period: Period, from event: Date, regime: ComputationRegime, explain: Bool = true) throws
+        -> PeriodEnd
+    {
         guard period.amount >= 0 else { throw PeriodError.negativeAmount }
-        if period.unit == .hours { return try endOfHours(period.amount, from: event) }
-        return try end(of: period, fromDay: localDay(of: event), regime: regime)
+        if period.unit == .hours { return try endOfHours(period.amount, from: event, explain: explain) }
+        return try end(of: period, fromDay: localDay(of: event), regime: regime, explain: explain)
     }
 
     /// The end of a period in days, working days, weeks, months or years from an event day.
-    public func end(of period: Period, fromDay event: CivilDate, regime: ComputationRegime) throws -> PeriodEnd {
+    public func end(
+        of period: Period, fromDay event: CivilDate, regime: ComputationRegime, explain: Bool = true
+    ) throws -> PeriodEnd {
         guard period.amount >= 0 else { throw PeriodError.negativeAmount }
         if period.unit == .hours {
-            return try endOfHours(period.amount, from: startOfDay(event))
+            return try endOfHours(period.amount, from: startOfDay(event), explain: explain)
         }
-        var reasoning = [
+        var reasoning = Reasoning(enabled: explain)
+        reasoning.append(
             "The day of the event, \(event), is not counted (\(regime == .pact ? "APR Art 73(a); AMMR Art 75(a); RBPR Art 11(a)" : "1182/71 Art 3(1)"))."
-        ]
+        )
         var last: CivilDate
         switch period.unit {
         case .hours:
@@ -120,14 +126,14 @@ public struct PeriodCalculator: Sendable {
         }
         reasoning.append("It expires at the end of \(last), local time in \(calendar.state.name).")
         return PeriodEnd(
-            lastDay: last, expires: startOfDay(last.adding(days: 1)), movedFrom: movedFrom, reasoning: reasoning)
+            lastDay: last, expires: startOfDay(last.adding(days: 1)), movedFrom: movedFrom, reasoning: reasoning.lines)
     }
 
     /// Hours: the hour of the event is not counted, the period starts at the beginning of the
     /// next hour and ends when the last hour expires; no move to a working day (1182/71 Art
     /// 3(1), 3(2)(a), 3(4)). Hours are elapsed time, so a change to or from summer time
     /// neither adds nor removes one.
-    private func endOfHours(_ hours: Int, from event: Date) throws -> PeriodEnd {
+    private func endOfHours(_ hours: Int, from event: Date, explain: Bool) throws -> PeriodEnd {
         // Every European zone is a whole number of hours from UTC, so local hours start on UTC hours.
         let nextHour = (event.timeIntervalSince1970 / 3600).rounded(.down) * 3600 + 3600
         let expires = Date(timeIntervalSince1970: nextHour + Double(hours) * 3600)
@@ -135,10 +141,12 @@ public struct PeriodCalculator: Sendable {
         try check(day)
         return PeriodEnd(
             lastDay: day, expires: expires, movedFrom: nil,
-            reasoning: [
-                "The hour in which the event occurred is not counted: the period starts at the next full hour (1182/71 Art 3(1)).",
-                "\(hours) hours later it expires (1182/71 Art 3(2)(a)); periods in hours are not moved to a working day.",
-            ])
+            reasoning: !explain
+                ? []
+                : [
+                    "The hour in which the event occurred is not counted: the period starts at the next full hour (1182/71 Art 3(1)).",
+                    "\(hours) hours later it expires (1182/71 Art 3(2)(a)); periods in hours are not moved to a working day.",
+                ])
     }
 
     private func check(_ day: CivilDate) throws {
@@ -160,5 +168,17 @@ public struct PeriodCalculator: Sendable {
         return Date(
             timeIntervalSince1970: utcMidnight
                 - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: guess))))
+    }
+}
+
+/// The written steps of a computation, skipped entirely when nobody will read them.
+struct Reasoning {
+    let enabled: Bool
+    private(set) var lines: [String] = []
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func append(_ line: @autoclosure () -> String) {
+        if enabled { lines.append(line()) }
     }
 }
