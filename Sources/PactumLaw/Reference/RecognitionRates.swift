@@ -1,7 +1,7 @@
 /// A first-instance recognition rate for one citizenship, with its definition and source.
 public struct RecognitionRate: Sendable, Codable, Equatable {
     /// Which decisions count as positive.
-    public enum Definition: String, Sendable, Codable {
+    public enum Definition: String, Sendable, Codable, Hashable, CaseIterable {
         /// Eurostat, EU-27: refugee status + subsidiary protection + national humanitarian status.
         case eurostatInclHumanitarian = "eurostat-incl-humanitarian"
         /// EUAA, EU+ (EU-27, NO, CH): refugee status + subsidiary protection only.

@@ -60,8 +60,18 @@ public struct RoutingDecision: Sendable, Codable, Equatable {
 /// Applies APR Arts 42, 43, 45 and 53 (and CFM Art 11 in a crisis) to the facts.
 public struct RoutingEngine: Sendable {
     public let rates: [RecognitionRate]
+    /// Which published definitions may serve for the 20 % test (legal-rules.md open question 8:
+    /// the regulation says "Union-wide average recognition rate" without naming the dataset).
+    /// Default: both, the latest figure wins, and the answer names the definition used.
+    public let acceptedDefinitions: Set<RecognitionRate.Definition>
 
-    public init(rates: [RecognitionRate] = RecognitionRate.published) { self.rates = rates }
+    public init(
+        rates: [RecognitionRate] = RecognitionRate.published,
+        acceptedDefinitions: Set<RecognitionRate.Definition> = [.eurostatInclHumanitarian, .euaaInternationalProtection]
+    ) {
+        self.rates = rates
+        self.acceptedDefinitions = acceptedDefinitions
+    }
 
     static let groundTexts: [String: String] = [
         "a": "only irrelevant issues raised", "b": "clearly inconsistent, false or improbable statements",
@@ -108,7 +118,9 @@ public struct RoutingEngine: Sendable {
         // mass-arrival crisis the Council may lower the threshold that makes the border
         // procedure mandatory to 5 % (CFM Art 11(3)); the accelerated ground keeps 20 %.
         let threshold = facts.crisis == "mass-arrival" ? (facts.crisisMandatoryThreshold ?? 20) : 20
-        let rate = facts.recognitionRate ?? RecognitionRate.latest(for: nationality, in: rates)
+        let rate =
+            facts.recognitionRate
+            ?? RecognitionRate.latest(for: nationality, in: rates.filter { acceptedDefinitions.contains($0.definition) })
         if let rate {
             if rate.rate <= 20, facts.recognitionRateException != true { grounds.insert("j") }
         } else {
