@@ -97,3 +97,16 @@ def test_forms_are_labelled_and_keyboard_reachable(browser, server):
     skip = browser.find_element(By.CSS_SELECTOR, "a.skip")
     assert skip.get_attribute("href").endswith("#main")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+
+def test_anyone_computes_a_legal_deadline(browser, server):
+    from selenium.webdriver.support.ui import Select
+    browser.get(server.base_url + "/law")
+    Select(browser.find_element(By.ID, "rule")).select_by_value("DUB-14")
+    Select(browser.find_element(By.ID, "state")).select_by_value("DE")
+    browser.find_element(By.ID, "from").send_keys("2026-08-31")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "due"))
+    assert browser.find_element(By.ID, "due").text == "2027-03-01"
+    assert "Responsibility shifts" in browser.find_element(By.ID, "result").text
+    shot(browser, "legal-clocks")

@@ -84,3 +84,66 @@ def test_audit_verify_catches_an_edited_row(tmp_path):
     report = json.loads(broken.stdout)
     assert not report["valid"] and report["brokenAt"] == 1
     assert "does not match its hash" in report["reason"]
+
+
+def law(*args):
+    return run_pactum("law", *args)
+
+
+def test_law_deadline_prints_due_date_citation_and_reasoning():
+    result = law("deadline", "APR-R1", "--state", "DE", "--from", "2026-12-22")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["due"] == "2026-12-28"
+    assert answer["citation"] == "Regulation (EU) 2024/1348, Art. 27(1)"
+    assert any("APR Art 73(c)" in step for step in answer["reasoning"])
+
+
+def test_law_commands_refuse_bad_input_with_a_reason():
+    cases = [
+        (("deadline", "APR-R1", "--state", "XX", "--from", "2026-12-22"), "--state XX is not one of"),
+        (("deadline", "APR-R1", "--state", "DE", "--from", "22/12/2026"), "is not a date"),
+        (("deadline", "NOPE", "--state", "DE", "--from", "2026-12-22"), "no rule NOPE"),
+        (("deadline", "DUB-14", "--state", "DE", "--from", "2026-07-01", "--extended"), "several extensions"),
+        (("deadline", "EDAC-D", "--state", "DE", "--from", "2026-07-01"), "counts hours"),
+        (("period", "--state", "DE", "--from", "2026-12-22", "--days", "1", "--weeks", "2"), "exactly one of"),
+        (("holidays", "--state", "ES", "--subdivision", "ES-MD", "--year", "2027"), "regional holidays of ES"),
+        (("holidays", "--state", "DE", "--year", "1850"), "outside 1990-2100"),
+        (("fair-share",), "GDP 2024"),
+        (("retention", "--category", "tourist", "--transmitted", "2026-07-01"), "category"),
+    ]
+    for args, message in cases:
+        result = law(*args)
+        assert result.returncode != 0, args
+        assert message in result.stderr, (args, result.stderr)
+        assert result.stdout == "", args
+
+
+def test_law_responsibility_and_routing_read_facts_files(tmp_path):
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({
+        "registeredIn": "DE", "registrationDate": "2026-09-01",
+        "residenceDocuments": [{"state": "ES", "kind": "visa", "issuedOn": "2025-01-01", "validUntil": "2025-02-28"}],
+        "irregularEntry": {"state": "GR", "date": "2025-06-01"},
+    }))
+    decision = json.loads(law("responsibility", "--facts", str(facts)).stdout)
+    assert decision["responsibleState"] == "GR" and decision["decidedBy"] == "AMMR-33"
+    routing = tmp_path / "routing.json"
+    routing.write_text(json.dumps({"nationality": "BD", "situation": "sea-rescue"}))
+    assert json.loads(law("routing", "--facts", str(routing)).stdout)["borderProcedure"] == "mandatory"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"registeredIn": 5, "registrationDate": "2026-09-01"}')
+    result = law("responsibility", "--facts", str(broken))
+    assert result.returncode != 0 and "registeredIn has the wrong type" in result.stderr
+    result = law("responsibility", "--facts", str(tmp_path / "missing.json"))
+    assert result.returncode != 0 and "Cannot read" in result.stderr
+
+
+def test_law_fair_share_with_an_operator_gdp_file_sums_to_100(tmp_path):
+    gdp = tmp_path / "gdp.csv"
+    # Synthetic figures for the test: equal GDP everywhere.
+    states = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+              "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]
+    gdp.write_text("state,gdp_million_eur\n" + "".join(f"{s},1000\n" for s in states))
+    table = json.loads(law("fair-share", "--gdp", str(gdp), "--relocations", "21000", "--euro", "420000000").stdout)
+    assert abs(table["totalShare"] - 100) < 1e-9 and table["euroPerRelocation"] == 20000
