@@ -130,11 +130,14 @@ struct RoutingScenarioTests {
         #expect(throws: InvalidFacts.self) { try Self.route(#""situation": "sea-rescue""#) }
     }
 
-    @Test("open question 8: accepting only Eurostat's definition leaves Bangladesh without a rate (its figure is EUAA's)")
+    @Test(
+        "open question 8: accepting only Eurostat's definition leaves Bangladesh without a rate (its figure is EUAA's)")
     func rateDefinitionSetting() throws {
         let eurostatOnly = RoutingEngine(acceptedDefinitions: [.eurostatInclHumanitarian])
-        let facts = try JSONDecoder().decode(RoutingFacts.self, from: Data(#"{"nationality": "BD", "situation": "sea-rescue"}"#.utf8))
+        let facts = try JSONDecoder().decode(
+            RoutingFacts.self, from: Data(#"{"nationality": "BD", "situation": "sea-rescue"}"#.utf8))
         let d = try eurostatOnly.route(facts)
-        #expect(d.recognitionRate == nil && d.acceleratedGrounds.map(\.ground) == ["e"] && d.borderProcedure == "possible")
+        #expect(
+            d.recognitionRate == nil && d.acceleratedGrounds.map(\.ground) == ["e"] && d.borderProcedure == "possible")
     }
 }

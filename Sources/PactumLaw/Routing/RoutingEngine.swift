@@ -67,7 +67,9 @@ public struct RoutingEngine: Sendable {
 
     public init(
         rates: [RecognitionRate] = RecognitionRate.published,
-        acceptedDefinitions: Set<RecognitionRate.Definition> = [.eurostatInclHumanitarian, .euaaInternationalProtection]
+        acceptedDefinitions: Set<RecognitionRate.Definition> = [
+            .eurostatInclHumanitarian, .euaaInternationalProtection,
+        ]
     ) {
         self.rates = rates
         self.acceptedDefinitions = acceptedDefinitions
@@ -120,7 +122,8 @@ public struct RoutingEngine: Sendable {
         let threshold = facts.crisis == "mass-arrival" ? (facts.crisisMandatoryThreshold ?? 20) : 20
         let rate =
             facts.recognitionRate
-            ?? RecognitionRate.latest(for: nationality, in: rates.filter { acceptedDefinitions.contains($0.definition) })
+            ?? RecognitionRate.latest(
+                for: nationality, in: rates.filter { acceptedDefinitions.contains($0.definition) })
         if let rate {
             if rate.rate <= 20, facts.recognitionRateException != true { grounds.insert("j") }
         } else {
