@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "pactum",
             dependencies: [
-                "PactumApp", "PactumLaw",
+                "PactumApp", "PactumLaw", "PactumIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,0 +1,208 @@
+import Foundation
+
+/// A Fellegi-Sunter model: for every field and agreement level, the probability m of that
+/// level among true matches and u among non-matches; the evidence of a pair is the sum of
+/// log2(m/u) over its fields.
+public struct FellegiSunterModel: Sendable, Codable, Equatable {
+    /// m[field][level], u[field][level]: `MatchField.allCases` first, then the extras.
+    public var m: [[Double]]
+    public var u: [[Double]]
+    /// Extra free-text attributes compared after the fixed fields.
+    public var extraFields: [String] = []
+    /// The share of true matches among compared pairs (the prior).
+    public var lambda: Double
+    /// Term frequencies of exact name values, for the term-frequency adjustment: a shared
+    /// common name is weaker evidence than a shared rare one.
+    public var givenNameFrequency: [String: Double] = [:]
+    public var familyNameFrequency: [String: Double] = [:]
+
+    static let floor = 1e-6
+
+    public init(m: [[Double]], u: [[Double]], lambda: Double, extraFields: [String] = []) {
+        self.m = m
+        self.u = u
+        self.lambda = lambda
+        self.extraFields = extraFields
+    }
+
+    /// Every compared field: the fixed ones, then the extras.
+    public var fieldNames: [String] { MatchField.allCases.map(\.rawValue) + extraFields }
+
+    /// The level names of every field.
+    public var levelNames: [[String]] {
+        MatchField.allCases.map(\.levels) + extraFields.map { _ in MatchField.extraLevels }
+    }
+
+    /// Starting values before estimation: matches mostly agree, non-matches mostly do not.
+    public static var initial: FellegiSunterModel { initial(extraFields: []) }
+
+    public static func initial(extraFields: [String]) -> FellegiSunterModel {
+        func m(_ count: Int) -> [Double] {
+            var p = (0..<(count - 1)).map { i in i == 0 ? 0.7 : 0.3 / Double(count - 2) }
+            p.append(0)
+            return p
+        }
+        func u(_ count: Int) -> [Double] {
+            var p = (0..<(count - 1)).map { i in i == count - 2 ? 0.9 : 0.1 / Double(count - 2) }
+            p.append(0)
+            return p
+        }
+        let counts = MatchField.allCases.map(\.levels.count) + extraFields.map { _ in MatchField.extraLevels.count }
+        return FellegiSunterModel(m: counts.map(m), u: counts.map(u), lambda: 0.01, extraFields: extraFields)
+    }
+
+    /// Estimates u from pairs drawn at random, which are almost all non-matches. This avoids
+    /// the trap of estimating u among blocked pairs, which share names by construction.
+    public mutating func estimateU(from randomPairs: [ComparisonVector]) {
+        u = frequencies(randomPairs, weights: nil)
+    }
+
+    /// Estimates m and lambda by expectation-maximisation over candidate pairs, with u fixed
+    /// (no labels needed).
+    ///
+    /// `excluding` names the fields the pairs were blocked on: those agree by construction, so
+    /// they carry no information here and their m is neither used nor updated. Estimating each
+    /// field from blocks on other fields avoids learning "same name" as "same person".
+    @discardableResult
+    public mutating func estimateMByEM(
+        from pairs: [ComparisonVector], excluding: Set<MatchField> = [], iterations: Int = 25, tolerance: Double = 1e-6
+    ) -> Int {
+        guard !pairs.isEmpty else { return 0 }
+        let excluded = Set(excluding.map(\.rawValue))
+        let used = fieldNames.map { !excluded.contains($0) }
+        var pairLambda = lambda
+        var iteration = 0
+        while iteration < iterations {
+            iteration += 1
+            let posteriors = pairs.map { probability(of: $0, lambda: pairLambda, using: used) }
+            let newM = frequencies(pairs, weights: posteriors)
+            var change = 0.0
+            for f in m.indices where used[f] {
+                change = max(change, zip(m[f], newM[f]).map { abs($0 - $1) }.max() ?? 0)
+                m[f] = newM[f]
+            }
+            pairLambda = min(max(posteriors.reduce(0, +) / Double(pairs.count), Self.floor), 1 - Self.floor)
+            if change < tolerance { break }
+        }
+        if excluding.isEmpty { lambda = pairLambda }
+        return iteration
+    }
+
+    /// Estimates only lambda, the share of matches among `pairs`, with m and u fixed.
+    public mutating func estimateLambda(from pairs: [ComparisonVector], iterations: Int = 50) {
+        guard !pairs.isEmpty else { return }
+        let all = fieldNames.map { _ in true }
+        for _ in 0..<iterations {
+            let next = pairs.reduce(0) { $0 + probability(of: $1, lambda: lambda, using: all) } / Double(pairs.count)
+            let clamped = min(max(next, Self.floor), 1 - Self.floor)
+            if abs(clamped - lambda) < 1e-9 { break }
+            lambda = clamped
+        }
+    }
+
+    /// The posterior over the fields in use, without term frequencies.
+    func probability(of vector: ComparisonVector, lambda: Double, using used: [Bool]) -> Double {
+        var bits = 0.0
+        for f in vector.levels.indices where used[f] {
+            bits += weight(index: f, level: Int(vector.levels[f]))
+        }
+        let odds = lambda / (1 - lambda) * pow(2, bits)
+        return odds.isInfinite ? 1 : odds / (1 + odds)
+    }
+
+    /// Estimates m from pairs an expert confirmed as the same person (registry hits).
+    public mutating func estimateM(fromConfirmedMatches pairs: [ComparisonVector]) {
+        guard !pairs.isEmpty else { return }
+        m = frequencies(pairs, weights: nil)
+    }
+
+    /// Level frequencies per field, ignoring "missing", optionally weighted.
+    func frequencies(_ pairs: [ComparisonVector], weights: [Double]?) -> [[Double]] {
+        levelNames.enumerated().map { f, levels in
+            let missing = levels.count - 1
+            var counts = [Double](repeating: 0, count: levels.count)
+            for (i, pair) in pairs.enumerated() {
+                let level = Int(pair.levels[f])
+                if level == missing { continue }
+                counts[level] += weights?[i] ?? 1
+            }
+            let total = counts.reduce(0, +)
+            return counts.enumerated().map { level, count in
+                level == missing ? 0 : max(total > 0 ? count / total : 0, Self.floor)
+            }
+        }
+    }
+
+    /// log2(m/u) of a fixed field's level; 0 for "missing".
+    public func weight(_ field: MatchField, level: Int, value: String? = nil) -> Double {
+        weight(index: MatchField.allCases.firstIndex(of: field)!, level: level, value: value)
+    }
+
+    /// log2(m/u) of the field at `index`; term-frequency adjusted for exact name matches.
+    func weight(index f: Int, level: Int, value: String? = nil) -> Double {
+        if level == m[f].count - 1 { return 0 }
+        var uValue = u[f][level]
+        // Term-frequency adjustment (exact name matches): u becomes the value's frequency.
+        if level == 0, let value {
+            let table = f == 0 ? givenNameFrequency : f == 1 ? familyNameFrequency : [:]
+            if let frequency = table[value] { uValue = max(frequency, Self.floor) }
+        }
+        return log2(max(m[f][level], Self.floor) / max(uValue, Self.floor))
+    }
+
+    /// The total evidence of a comparison, in bits.
+    public func totalWeight(of vector: ComparisonVector, given: String? = nil, family: String? = nil) -> Double {
+        vector.levels.indices.reduce(0) { sum, f in
+            sum + weight(index: f, level: Int(vector.levels[f]), value: f == 0 ? given : f == 1 ? family : nil)
+        }
+    }
+
+    /// The posterior probability that the pair is a match.
+    public func probability(of vector: ComparisonVector, given: String? = nil, family: String? = nil) -> Double {
+        let odds = lambda / (1 - lambda) * pow(2, totalWeight(of: vector, given: given, family: family))
+        return odds.isInfinite ? 1 : odds / (1 + odds)
+    }
+
+    /// Sets the term frequencies from the records the model will score.
+    public mutating func learnTermFrequencies(from records: [PreparedRecord]) {
+        func table(_ values: [String]) -> [String: Double] {
+            var counts: [String: Int] = [:]
+            for value in values where !value.isEmpty { counts[value, default: 0] += 1 }
+            let total = Double(values.count)
+            return counts.mapValues { Double($0) / total }
+        }
+        givenNameFrequency = table(records.map(\.given.joined))
+        familyNameFrequency = table(records.map(\.family.joined))
+    }
+}
+
+/// The score of a pair, with each field's contribution for the expert's explanation.
+public struct MatchExplanation: Sendable, Codable, Equatable {
+    public struct Contribution: Sendable, Codable, Equatable {
+        public var field: String
+        public var level: String
+        /// Evidence in bits (positive for, negative against).
+        public var weight: Double
+    }
+
+    public var probability: Double
+    public var weight: Double
+    public var namesSwapped: Bool
+    public var contributions: [Contribution]
+
+    public init(model: FellegiSunterModel, a: PreparedRecord, b: PreparedRecord) {
+        let vector = Comparator.compare(a, b)
+        let given = a.given.joined == b.given.joined ? a.given.joined : nil
+        let family = a.family.joined == b.family.joined ? a.family.joined : nil
+        let names = model.fieldNames
+        let levels = model.levelNames
+        contributions = vector.levels.indices.map { f in
+            let level = Int(vector.levels[f])
+            let value = f == 0 ? given : f == 1 ? family : nil
+            return Contribution(field: names[f], level: levels[f][level], weight: model.weight(index: f, level: level, value: value))
+        }
+        weight = contributions.reduce(0) { $0 + $1.weight }
+        probability = model.probability(of: vector, given: given, family: family)
+        namesSwapped = vector.namesSwapped
+    }
+}

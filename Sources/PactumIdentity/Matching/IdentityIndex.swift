@@ -1,0 +1,142 @@
+/// A candidate found by a 1:N search.
+public struct IdentityCandidate: Sendable, Codable, Equatable {
+    public var id: String
+    public var probability: Double
+    public var weight: Double
+}
+
+/// An in-memory 1:N index over prepared records, updated on every insert and erase (no
+/// rebuild). Blocking keys select candidates; the Fellegi-Sunter model scores them.
+///
+/// Keys, each hashed to 64 bits:
+/// - the phonetic key of every name token with the year of birth (swapped name order and
+///   extra given names still meet);
+/// - the phonetic keys of the first given and first family name together (a wrong date);
+/// - the full date of birth with the first letter of the family key (a name written in a
+///   wholly different way);
+/// - the document number.
+public struct IdentityIndex: Sendable {
+    public private(set) var model: FellegiSunterModel
+    private var slots: [PreparedRecord?] = []
+    private var slotOfID: [String: Int32] = [:]
+    private var postings: [UInt64: [Int32]] = [:]
+    /// The keys of each kind, for estimation passes that block on one kind only.
+    private var keysOfKind: [String: Set<UInt64>] = [:]
+    /// Postings longer than this are too common to be useful as a block ("MHMD 1990"); the
+    /// other keys of the record still find its matches.
+    public var maxPosting = 4_000
+
+    public init(model: FellegiSunterModel) { self.model = model }
+
+    public var count: Int { slotOfID.count }
+
+    /// Adds a record, or replaces the record with the same id.
+    public mutating func insert(_ record: PreparedRecord) {
+        if slotOfID[record.record.id] != nil { erase(id: record.record.id) }
+        let slot = Int32(slots.count)
+        slots.append(record)
+        slotOfID[record.record.id] = slot
+        for (kind, key) in Self.blockingKeys(record) {
+            postings[key, default: []].append(slot)
+            keysOfKind[kind, default: []].insert(key)
+        }
+    }
+
+    /// Removes a record so that no search finds it again.
+    public mutating func erase(id: String) {
+        guard let slot = slotOfID.removeValue(forKey: id), let record = slots[Int(slot)] else { return }
+        for (kind, key) in Self.blockingKeys(record) {
+            postings[key]?.removeAll { $0 == slot }
+            if postings[key]?.isEmpty == true {
+                postings[key] = nil
+                keysOfKind[kind]?.remove(key)
+            }
+        }
+        slots[Int(slot)] = nil
+    }
+
+    public func record(id: String) -> PreparedRecord? { slotOfID[id].flatMap { slots[Int($0)] } }
+
+    /// Replaces the model (after re-estimation); the blocks do not change.
+    public mutating func update(model: FellegiSunterModel) { self.model = model }
+
+    /// The records that share a block with the query, excluding the query's own id.
+    func candidateSlots(for query: PreparedRecord) -> [Int32] {
+        var seen = Set<Int32>()
+        for (_, key) in Self.blockingKeys(query) {
+            guard let list = postings[key], list.count <= maxPosting else { continue }
+            seen.formUnion(list)
+        }
+        if let own = slotOfID[query.record.id] { seen.remove(own) }
+        return Array(seen)
+    }
+
+    /// The best matches of a record, most probable first.
+    public func search(_ query: PreparedRecord, limit: Int = 10, minimumProbability: Double = 0.01) -> [IdentityCandidate] {
+        var found: [IdentityCandidate] = []
+        for slot in candidateSlots(for: query) {
+            guard let other = slots[Int(slot)] else { continue }
+            let (probability, weight) = score(query, other)
+            if probability >= minimumProbability {
+                found.append(IdentityCandidate(id: other.record.id, probability: probability, weight: weight))
+            }
+        }
+        found.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.id < $1.id) }
+        return Array(found.prefix(limit))
+    }
+
+    func score(_ a: PreparedRecord, _ b: PreparedRecord) -> (Double, Double) {
+        let vector = Comparator.compare(a, b)
+        let given = a.given.joined == b.given.joined ? a.given.joined : nil
+        let family = a.family.joined == b.family.joined ? a.family.joined : nil
+        return (
+            model.probability(of: vector, given: given, family: family),
+            model.totalWeight(of: vector, given: given, family: family)
+        )
+    }
+
+    /// The record pairs that share a block, each once (for estimation and deduplication);
+    /// `kind` limits them to one kind of key ("n", "gf", "d", "doc").
+    func candidatePairs(kind: String? = nil) -> [(Int32, Int32)] {
+        var pairs = Set<UInt64>()
+        let wanted = kind.map { Set(keysOfKind[$0] ?? []) }
+        for (key, list) in postings where list.count <= maxPosting && list.count > 1 {
+            if let wanted, !wanted.contains(key) { continue }
+            for i in 0..<list.count {
+                for j in (i + 1)..<list.count {
+                    let (a, b) = list[i] < list[j] ? (list[i], list[j]) : (list[j], list[i])
+                    pairs.insert(UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)))
+                }
+            }
+        }
+        return pairs.map { (Int32(truncatingIfNeeded: $0 >> 32), Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF)) }
+    }
+
+    func prepared(_ slot: Int32) -> PreparedRecord? { slots[Int(slot)] }
+
+    static func blockingKeys(_ r: PreparedRecord) -> [(kind: String, key: UInt64)] {
+        var keys: [(String, UInt64)] = []
+        let year = r.dateOfBirth?.year.map(String.init) ?? "?"
+        for key in Set(r.given.keys + r.family.keys) where key.count >= 2 {
+            keys.append(("n", hash("n|\(key)|\(year)")))
+        }
+        if let g = r.given.keys.first, let f = r.family.keys.first {
+            keys.append(("gf", hash("gf|" + [g, f].sorted().joined(separator: "|"))))
+        }
+        if let dob = r.dateOfBirth, dob.isComplete, !dob.isPlaceholder {
+            keys.append(("d", hash("d|\(dob)")))
+        }
+        if let document = r.documentNumber { keys.append(("doc", hash("doc|" + document))) }
+        return keys
+    }
+
+    /// FNV-1a, 64 bits: stable across runs (Swift's Hasher is seeded per process).
+    static func hash(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h &*= 0x100_0000_01b3
+        }
+        return h
+    }
+}

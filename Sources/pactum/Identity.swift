@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import PactumIdentity
+
+struct Identity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Biographic identification: link two files, deduplicate one.",
+        subcommands: [Link.self, Dedupe.self])
+}
+
+/// Reads a CSV file of identity records with a column mapping.
+func readRecords(_ path: String, mapping: String?, extra: [String]) throws -> [IdentityRecord] {
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        throw CLIError("Cannot read \(path).")
+    }
+    do {
+        return try ColumnMapping(mapping, extra: extra).records(of: try CSVTable(parsing: text))
+    } catch let error as CSVTable.CSVError {
+        throw CLIError("\(path): \(error)")
+    }
+}
+
+func write(_ table: CSVTable, to path: String) throws {
+    do {
+        try table.text().write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        throw CLIError("Cannot write \(path): \(error.localizedDescription)")
+    }
+}
+
+struct MatchOptions: ParsableArguments {
+    @Option(
+        help: """
+            Column of each field, as field=column pairs separated by commas. Fields: \
+            \(ColumnMapping.fields.joined(separator: ", ")). Unmapped fields use the column of the same name.
+            """)
+    var map: String?
+
+    @Option(help: "Further columns to compare as free text (an address, a parent's name), comma-separated.")
+    var extra: String?
+
+    @Option(help: "Match probability from which a pair is linked (0-1).")
+    var threshold = 0.5
+
+    var extraColumns: [String] { (extra ?? "").split(separator: ",").map(String.init) }
+
+    @Option(name: .customLong("model-out"), help: "Also write the fitted model (m, u, lambda) as JSON.")
+    var modelOut: String?
+
+    func save(_ model: FellegiSunterModel) throws {
+        guard let modelOut else { return }
+        var copy = model
+        copy.givenNameFrequency = [:]
+        copy.familyNameFrequency = [:]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(copy).write(to: URL(fileURLWithPath: modelOut))
+    }
+
+    func validate() throws {
+        guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1.") }
+    }
+
+    var linkerOptions: Linker.Options {
+        var options = Linker.Options()
+        options.threshold = threshold
+        options.extraFields = extraColumns
+        return options
+    }
+}
+
+extension Identity {
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the records of two files that are the same person; write left_id,right_id,probability.")
+
+        @Option var left: String
+        @Option var right: String
+        @Option(help: "Output CSV.") var out: String
+        @OptionGroup var options: MatchOptions
+
+        @Flag(name: .customLong("one-to-one"), help: "Each record links to at most one of the other file (files without duplicates).")
+        var oneToOne = false
+
+        func run() throws {
+            let l = try readRecords(left, mapping: options.map, extra: options.extraColumns)
+            let r = try readRecords(right, mapping: options.map, extra: options.extraColumns)
+            var linkerOptions = options.linkerOptions
+            linkerOptions.oneToOne = oneToOne
+            let start = ContinuousClock.now
+            let (links, model) = Linker.link(l, r, options: linkerOptions)
+            let elapsed = ContinuousClock.now - start
+            try options.save(model)
+            try write(
+                CSVTable(header: ["left_id", "right_id", "probability"], rows: links.map { [$0.0, $0.1, String(format: "%.6f", $0.2)] }),
+                to: out)
+            FileHandle.standardError.write(Data("\(links.count) pairs from \(l.count) x \(r.count) records in \(elapsed)\n".utf8))
+        }
+    }
+
+    struct Dedupe: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Group the records of one file that are the same person; write id,cluster.")
+
+        @Argument(help: "Input CSV.") var input: String
+        @Option(help: "Output CSV.") var out: String
+        @OptionGroup var options: MatchOptions
+
+        func run() throws {
+            let records = try readRecords(input, mapping: options.map, extra: options.extraColumns)
+            let start = ContinuousClock.now
+            let (clusters, model) = Linker.dedupe(records, options: options.linkerOptions)
+            let elapsed = ContinuousClock.now - start
+            try options.save(model)
+            var rows: [[String]] = []
+            for cluster in clusters { for id in cluster { rows.append([id, cluster[0]]) } }
+            try write(CSVTable(header: ["id", "cluster"], rows: rows), to: out)
+            FileHandle.standardError.write(Data("\(clusters.count) clusters from \(records.count) records in \(elapsed)\n".utf8))
+        }
+    }
+}
