@@ -79,7 +79,9 @@ extension Identity {
         @Option(help: "Output CSV.") var out: String
         @OptionGroup var options: MatchOptions
 
-        @Flag(name: .customLong("one-to-one"), help: "Each record links to at most one of the other file (files without duplicates).")
+        @Flag(
+            name: .customLong("one-to-one"),
+            help: "Each record links to at most one of the other file (files without duplicates).")
         var oneToOne = false
 
         func run() throws {
@@ -92,9 +94,12 @@ extension Identity {
             let elapsed = ContinuousClock.now - start
             try options.save(model)
             try write(
-                CSVTable(header: ["left_id", "right_id", "probability"], rows: links.map { [$0.0, $0.1, String(format: "%.6f", $0.2)] }),
+                CSVTable(
+                    header: ["left_id", "right_id", "probability"],
+                    rows: links.map { [$0.0, $0.1, String(format: "%.6f", $0.2)] }),
                 to: out)
-            FileHandle.standardError.write(Data("\(links.count) pairs from \(l.count) x \(r.count) records in \(elapsed)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(links.count) pairs from \(l.count) x \(r.count) records in \(elapsed)\n".utf8))
         }
     }
 
@@ -115,7 +120,8 @@ extension Identity {
             var rows: [[String]] = []
             for cluster in clusters { for id in cluster { rows.append([id, cluster[0]]) } }
             try write(CSVTable(header: ["id", "cluster"], rows: rows), to: out)
-            FileHandle.standardError.write(Data("\(clusters.count) clusters from \(records.count) records in \(elapsed)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(clusters.count) clusters from \(records.count) records in \(elapsed)\n".utf8))
         }
     }
 }

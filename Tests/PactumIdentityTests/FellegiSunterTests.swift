@@ -4,12 +4,16 @@ import Testing
 
 @Suite("Fellegi-Sunter: comparisons, EM, term frequencies, explanations")
 struct FellegiSunterTests {
-    static func record(_ given: String, _ family: String, _ dob: String?, sex: String? = nil, nationality: String? = nil, doc: String? = nil)
+    static func record(
+        _ given: String, _ family: String, _ dob: String?, sex: String? = nil, nationality: String? = nil,
+        doc: String? = nil
+    )
         -> PreparedRecord
     {
         PreparedRecord(
             IdentityRecord(
-                id: UUID().uuidString, givenNames: given, familyNames: family, dateOfBirth: dob, sex: sex, nationality: nationality,
+                id: UUID().uuidString, givenNames: given, familyNames: family, dateOfBirth: dob, sex: sex,
+                nationality: nationality,
                 documentNumber: doc))
     }
 
@@ -22,7 +26,8 @@ struct FellegiSunterTests {
         #expect(v[.dateOfBirth] == DateAgreement.transposed.rawValue)
         #expect(v[.sex] == 0 && v[.nationality] == 0 && v[.documentNumber] == 1)
         let swapped = Comparator.compare(Self.record("Hassan", "Mohammed", nil), Self.record("Mohammed", "Hassan", nil))
-        #expect(swapped.namesSwapped && swapped[.givenName] == 0 && swapped[.dateOfBirth] == DateAgreement.missing.rawValue)
+        #expect(
+            swapped.namesSwapped && swapped[.givenName] == 0 && swapped[.dateOfBirth] == DateAgreement.missing.rawValue)
     }
 
     @Test("dates of birth: placeholders, unknown parts, one year off, different")
@@ -31,13 +36,15 @@ struct FellegiSunterTests {
             DateAgreement.compare(a.flatMap(PartialDate.init), b.flatMap(PartialDate.init))
         }
         #expect(level("1990-05-17", "1990-05-17") == .exact)
-        #expect(level("1990-01-01", "1990-01-01") == .partial, "1 January is a placeholder: weaker than a real exact date")
+        #expect(
+            level("1990-01-01", "1990-01-01") == .partial, "1 January is a placeholder: weaker than a real exact date")
         #expect(level("1990-05-17", "1991-05-17") == .yearOff)
         #expect(level("1990-XX-XX", "1990-05-17") == .partial)
         #expect(level("1990-00-00", "1991-05-17") == .different)
         #expect(level("1990-07-01", "1990-11-23") == .partial)
         #expect(level(nil, "1990-05-17") == .missing)
-        #expect(PartialDate("1990-13-01") == nil && PartialDate("90-01-01") == nil && PartialDate("1990-02-XX")?.month == 2)
+        #expect(
+            PartialDate("1990-13-01") == nil && PartialDate("90-01-01") == nil && PartialDate("1990-02-XX")?.month == 2)
     }
 
     /// Draws comparison vectors from a known model: a fraction lambda of matches.
@@ -61,11 +68,13 @@ struct FellegiSunterTests {
     func emRecovers() {
         let truth = FellegiSunterModel(
             m: [
-                [0.80, 0.10, 0.05, 0.03, 0.02, 0], [0.85, 0.08, 0.04, 0.02, 0.01, 0], [0.80, 0.05, 0.05, 0.05, 0.05, 0],
+                [0.80, 0.10, 0.05, 0.03, 0.02, 0], [0.85, 0.08, 0.04, 0.02, 0.01, 0],
+                [0.80, 0.05, 0.05, 0.05, 0.05, 0],
                 [0.97, 0.03, 0], [0.95, 0.05, 0], [0.9, 0.1, 0], [0.9, 0.05, 0.05, 0],
             ],
             u: [
-                [0.01, 0.02, 0.04, 0.13, 0.80, 0], [0.005, 0.01, 0.03, 0.10, 0.855, 0], [0.001, 0.002, 0.007, 0.09, 0.9, 0],
+                [0.01, 0.02, 0.04, 0.13, 0.80, 0], [0.005, 0.01, 0.03, 0.10, 0.855, 0],
+                [0.001, 0.002, 0.007, 0.09, 0.9, 0],
                 [0.5, 0.5, 0], [0.2, 0.8, 0], [0.05, 0.95, 0], [0.0001, 0.0009, 0.999, 0],
             ], lambda: 0.2)
         let candidates = Self.simulate(m: truth.m, u: truth.u, lambda: truth.lambda, count: 40_000, seed: 1)
@@ -85,8 +94,10 @@ struct FellegiSunterTests {
     @Test("confirmed hits give m directly, without EM")
     func labelled() {
         var model = FellegiSunterModel.initial
-        let hits = [ComparisonVector(levels: [0, 0, 0, 0, 0, 2, 3], namesSwapped: false),
-                    ComparisonVector(levels: [1, 0, 1, 0, 0, 2, 3], namesSwapped: false)]
+        let hits = [
+            ComparisonVector(levels: [0, 0, 0, 0, 0, 2, 3], namesSwapped: false),
+            ComparisonVector(levels: [1, 0, 1, 0, 0, 2, 3], namesSwapped: false),
+        ]
         model.estimateM(fromConfirmedMatches: hits)
         #expect(model.m[0][0] == 0.5 && model.m[0][1] == 0.5 && model.m[1][0] == 1)
     }
@@ -94,7 +105,9 @@ struct FellegiSunterTests {
     @Test("term frequencies: sharing a common surname is weaker evidence than a rare one")
     func termFrequency() {
         var model = FellegiSunterModel.initial
-        let records = (0..<90).map { _ in Self.record("Ali", "Mohammed", nil) } + (0..<10).map { i in Self.record("Ali", "Rare\(Character(UnicodeScalar(65 + i)!))", nil) }
+        let records =
+            (0..<90).map { _ in Self.record("Ali", "Mohammed", nil) }
+            + (0..<10).map { i in Self.record("Ali", "Rare\(Character(UnicodeScalar(65 + i)!))", nil) }
         model.learnTermFrequencies(from: records)
         let common = model.weight(.familyName, level: 0, value: "MOHAMMED")
         let rare = model.weight(.familyName, level: 0, value: "RAREA")

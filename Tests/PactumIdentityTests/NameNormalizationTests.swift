@@ -6,7 +6,8 @@ struct NameNormalizationTests {
     @Test(
         "ICAO Doc 9303 Latin national characters",
         arguments: [
-            ("Müller", "MUELLER"), ("Øster", "OESTER"), ("Łukasz", "LUKASZ"), ("José", "JOSE"), ("Ångström", "AANGSTROEM"),
+            ("Müller", "MUELLER"), ("Øster", "OESTER"), ("Łukasz", "LUKASZ"), ("José", "JOSE"),
+            ("Ångström", "AANGSTROEM"),
             ("Straße", "STRASSE"), ("Þór", "THOR"), ("Dvořák", "DVORAK"), ("Şahin", "SAHIN"), ("İlknur", "ILKNUR"),
         ])
     func latin(_ input: String, _ expected: String) {

@@ -13,7 +13,8 @@ public struct CSVTable: Sendable {
             switch self {
             case .empty: "the file has no header line"
             case .unterminatedQuote(let line): "line \(line): a quoted field is not closed"
-            case .wrongFieldCount(let line, let expected, let found): "line \(line): \(found) fields, the header has \(expected)"
+            case .wrongFieldCount(let line, let expected, let found):
+                "line \(line): \(found) fields, the header has \(expected)"
             case .missingColumn(let name, let available):
                 "no column \(name); the columns are: \(available.joined(separator: ", "))"
             }
@@ -46,7 +47,9 @@ public struct CSVTable: Sendable {
             if inQuotes {
                 if c == "\"" {
                     if let after = next() {
-                        if after == "\"" { field.unicodeScalars.append("\"") } else {
+                        if after == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
                             inQuotes = false
                             pending = after
                         }
@@ -68,7 +71,9 @@ public struct CSVTable: Sendable {
             case "\n":
                 record.append(field)
                 field = ""
-                if !(records.isEmpty && record.first?.hasPrefix("#") == true) && !(record.count == 1 && record[0].isEmpty) {
+                if !(records.isEmpty && record.first?.hasPrefix("#") == true)
+                    && !(record.count == 1 && record[0].isEmpty)
+                {
                     records.append(record)
                 }
                 record = []
@@ -133,7 +138,8 @@ public struct ColumnMapping: Sendable, Equatable {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, Self.fields.contains(parts[0]) else {
                 throw CSVTable.CSVError.missingColumn(
-                    "mapping \(pair) (write field=column; fields: \(Self.fields.joined(separator: ", ")))", available: [])
+                    "mapping \(pair) (write field=column; fields: \(Self.fields.joined(separator: ", ")))",
+                    available: [])
             }
             columns[parts[0]] = parts[1]
         }

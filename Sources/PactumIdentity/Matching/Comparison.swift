@@ -7,8 +7,15 @@ public enum MatchField: String, Sendable, CaseIterable, Codable {
     public var levels: [String] {
         switch self {
         case .givenName, .familyName:
-            ["exact", "same phonetic key or Jaro-Winkler ≥ 0.95", "Jaro-Winkler ≥ 0.88", "Jaro-Winkler ≥ 0.75", "different", "missing"]
-        case .dateOfBirth: ["exact", "day and month transposed", "year one apart", "partly equal or placeholder", "different", "missing"]
+            [
+                "exact", "same phonetic key or Jaro-Winkler ≥ 0.95", "Jaro-Winkler ≥ 0.88", "Jaro-Winkler ≥ 0.75",
+                "different", "missing",
+            ]
+        case .dateOfBirth:
+            [
+                "exact", "day and month transposed", "year one apart", "partly equal or placeholder", "different",
+                "missing",
+            ]
         case .sex, .nationality: ["equal", "different", "missing"]
         case .placeOfBirth: ["similar", "different", "missing"]
         case .documentNumber: ["equal", "one edit apart", "different", "missing"]
@@ -40,15 +47,23 @@ public struct ComparisonVector: Sendable, Hashable {
 public enum Comparator {
     public static func compare(_ a: PreparedRecord, _ b: PreparedRecord) -> ComparisonVector {
         let straight = (nameLevel(a.given, b.given), nameLevel(a.family, b.family))
-        let crossed = (nameLevel(a.given, b.family), nameLevel(a.family, b.given))
-        // Swapped order is common (surname first in one registry): take the better reading.
-        let swapped = crossed.0 + crossed.1 < straight.0 + straight.1 && crossed.0 < 4 && crossed.1 < 4
-        let names = swapped ? crossed : straight
+        // Swapped order is common (surname first in one registry): when the names disagree,
+        // try the crosswise reading and keep the better one.
+        var swapped = false
+        var names = straight
+        if straight.0 + straight.1 >= 4 {
+            let crossed = (nameLevel(a.given, b.family), nameLevel(a.family, b.given))
+            if crossed.0 + crossed.1 < straight.0 + straight.1, crossed.0 < 4, crossed.1 < 4 {
+                swapped = true
+                names = crossed
+            }
+        }
         return ComparisonVector(
             levels: [
                 UInt8(names.0), UInt8(names.1), UInt8(DateAgreement.compare(a.dateOfBirth, b.dateOfBirth).rawValue),
                 UInt8(equality(a.sex, b.sex)), UInt8(equality(a.nationality, b.nationality)),
-                UInt8(placeLevel(a.placeOfBirth, b.placeOfBirth)), UInt8(documentLevel(a.documentNumber, b.documentNumber)),
+                UInt8(placeLevel(a.placeOfBirth, b.placeOfBirth)),
+                UInt8(documentLevel(a.documentNumber, b.documentNumber)),
             ] + zip(a.extra, b.extra).map { UInt8(extraLevel($0, $1)) }, namesSwapped: swapped)
     }
 
@@ -62,9 +77,11 @@ public enum Comparator {
     static func nameLevel(_ a: NormalizedName, _ b: NormalizedName) -> Int {
         if a.isEmpty || b.isEmpty { return 5 }
         if a.tokens == b.tokens { return 0 }
+        // Every phonetic key of the shorter name appears in the longer one.
+        let (short, long) = a.keys.count <= b.keys.count ? (a.keys, b.keys) : (b.keys, a.keys)
+        if short.allSatisfy({ long.contains($0) }) { return 1 }
         let similarity = StringSimilarity.tokenSimilarity(a.tokens, b.tokens)
-        let keysMatch = !Set(a.keys).isDisjoint(with: b.keys) && (Set(a.keys).isSubset(of: b.keys) || Set(b.keys).isSubset(of: a.keys))
-        if keysMatch || similarity >= 0.95 { return 1 }
+        if similarity >= 0.95 { return 1 }
         if similarity >= 0.88 { return 2 }
         if similarity >= 0.75 { return 3 }
         return 4

@@ -199,7 +199,8 @@ public struct MatchExplanation: Sendable, Codable, Equatable {
         contributions = vector.levels.indices.map { f in
             let level = Int(vector.levels[f])
             let value = f == 0 ? given : f == 1 ? family : nil
-            return Contribution(field: names[f], level: levels[f][level], weight: model.weight(index: f, level: level, value: value))
+            return Contribution(
+                field: names[f], level: levels[f][level], weight: model.weight(index: f, level: level, value: value))
         }
         weight = contributions.reduce(0) { $0 + $1.weight }
         probability = model.probability(of: vector, given: given, family: family)

@@ -14,7 +14,8 @@ public struct IdentityCandidate: Sendable, Codable, Equatable {
 /// - the phonetic keys of the first given and first family name together (a wrong date);
 /// - the full date of birth with the first letter of the family key (a name written in a
 ///   wholly different way);
-/// - the document number.
+/// - the document number;
+/// - the exact value of each extra attribute (an address line, a postcode).
 public struct IdentityIndex: Sendable {
     public private(set) var model: FellegiSunterModel
     private var slots: [PreparedRecord?] = []
@@ -22,9 +23,10 @@ public struct IdentityIndex: Sendable {
     private var postings: [UInt64: [Int32]] = [:]
     /// The keys of each kind, for estimation passes that block on one kind only.
     private var keysOfKind: [String: Set<UInt64>] = [:]
-    /// Postings longer than this are too common to be useful as a block ("MHMD 1990"); the
-    /// other keys of the record still find its matches.
-    public var maxPosting = 4_000
+    /// Blocks larger than this are too common to be useful ("MHMD 1990", "state = NSW"); the
+    /// record's other keys still find its matches. Per kind of key: a shared address value
+    /// says less than a shared name with a year.
+    public var maxPosting: [String: Int] = ["n": 1_000, "gf": 1_000, "d": 200, "doc": 20, "x": 10]
 
     public init(model: FellegiSunterModel) { self.model = model }
 
@@ -63,8 +65,8 @@ public struct IdentityIndex: Sendable {
     /// The records that share a block with the query, excluding the query's own id.
     func candidateSlots(for query: PreparedRecord) -> [Int32] {
         var seen = Set<Int32>()
-        for (_, key) in Self.blockingKeys(query) {
-            guard let list = postings[key], list.count <= maxPosting else { continue }
+        for (kind, key) in Self.blockingKeys(query) {
+            guard let list = postings[key], list.count <= maxPosting[kind, default: 1_000] else { continue }
             seen.formUnion(list)
         }
         if let own = slotOfID[query.record.id] { seen.remove(own) }
@@ -72,7 +74,9 @@ public struct IdentityIndex: Sendable {
     }
 
     /// The best matches of a record, most probable first.
-    public func search(_ query: PreparedRecord, limit: Int = 10, minimumProbability: Double = 0.01) -> [IdentityCandidate] {
+    public func search(_ query: PreparedRecord, limit: Int = 10, minimumProbability: Double = 0.01)
+        -> [IdentityCandidate]
+    {
         var found: [IdentityCandidate] = []
         for slot in candidateSlots(for: query) {
             guard let other = slots[Int(slot)] else { continue }
@@ -99,13 +103,16 @@ public struct IdentityIndex: Sendable {
     /// `kind` limits them to one kind of key ("n", "gf", "d", "doc").
     func candidatePairs(kind: String? = nil) -> [(Int32, Int32)] {
         var pairs = Set<UInt64>()
-        let wanted = kind.map { Set(keysOfKind[$0] ?? []) }
-        for (key, list) in postings where list.count <= maxPosting && list.count > 1 {
-            if let wanted, !wanted.contains(key) { continue }
-            for i in 0..<list.count {
-                for j in (i + 1)..<list.count {
-                    let (a, b) = list[i] < list[j] ? (list[i], list[j]) : (list[j], list[i])
-                    pairs.insert(UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)))
+        let kinds = kind.map { [$0] } ?? Array(keysOfKind.keys)
+        for kind in kinds {
+            let limit = maxPosting[kind, default: 1_000]
+            for key in keysOfKind[kind] ?? [] {
+                guard let list = postings[key], list.count > 1, list.count <= limit else { continue }
+                for i in 0..<list.count {
+                    for j in (i + 1)..<list.count {
+                        let (a, b) = list[i] < list[j] ? (list[i], list[j]) : (list[j], list[i])
+                        pairs.insert(UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)))
+                    }
                 }
             }
         }
@@ -127,6 +134,11 @@ public struct IdentityIndex: Sendable {
             keys.append(("d", hash("d|\(dob)")))
         }
         if let document = r.documentNumber { keys.append(("doc", hash("doc|" + document))) }
+        // Extra attributes (an address): each exact value is a block; common values exceed
+        // `maxPosting` and are passed over.
+        for (i, value) in r.extra.enumerated() where value.count >= 2 {
+            keys.append(("x", hash("x\(i)|" + value)))
+        }
         return keys
     }
 

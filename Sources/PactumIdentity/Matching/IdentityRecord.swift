@@ -30,8 +30,9 @@ public struct IdentityRecord: Sendable, Hashable, Codable {
     }
 }
 
-/// A record with everything the comparators need computed once.
-public struct PreparedRecord: Sendable, Hashable {
+/// A record with everything the comparators need computed once. A class: records are shared
+/// by the index and by every comparison, never copied.
+public final class PreparedRecord: Sendable {
     public let record: IdentityRecord
     public let given: NormalizedName
     public let family: NormalizedName

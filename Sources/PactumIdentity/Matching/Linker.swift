@@ -1,11 +1,29 @@
+import Foundation
+
 /// Batch record linkage and deduplication with a model estimated from the data itself.
 public enum Linker {
+    /// Applies `body` to every element on all cores, keeping the order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
+        guard items.count > 2_000 else { return items.map(body) }
+        let chunks = ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = (items.count + chunks - 1) / chunks
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            // Each chunk writes its own disjoint range of the buffer.
+            for i in (chunk * size)..<min(items.count, (chunk + 1) * size) { output[i] = body(items[i]) }
+        }
+        return results.map { $0! }
+    }
+
     /// Settings of a batch run.
     public struct Options: Sendable {
         /// Pairs with at least this match probability are linked.
         public var threshold = 0.5
         /// Random pairs used to estimate u.
-        public var randomPairs = 100_000
+        public var randomPairs = 50_000
         /// Candidate pairs used by EM (a sample if there are more).
         public var emPairs = 400_000
         public var seed: UInt64 = 42
@@ -22,11 +40,10 @@ public enum Linker {
         var model = FellegiSunterModel.initial(extraFields: options.extraFields)
         var rng = SeededGenerator(seed: options.seed)
         if records.count > 1 {
-            let random = (0..<options.randomPairs).map { _ -> ComparisonVector in
-                let a = records[Int.random(in: 0..<records.count, using: &rng)]
-                let b = records[Int.random(in: 0..<records.count, using: &rng)]
-                return Comparator.compare(a, b)
+            let draws = (0..<options.randomPairs).map { _ in
+                (Int.random(in: 0..<records.count, using: &rng), Int.random(in: 0..<records.count, using: &rng))
             }
+            let random = parallelMap(draws) { Comparator.compare(records[$0.0], records[$0.1]) }
             model.estimateU(from: random)
         }
         func vectors(_ pairs: [(Int32, Int32)]) -> [ComparisonVector] {
@@ -35,23 +52,26 @@ public enum Linker {
                 pairs.shuffle(using: &rng)
                 pairs = Array(pairs.prefix(options.emPairs))
             }
-            return pairs.compactMap { a, b -> ComparisonVector? in
-                guard let x = index.prepared(a), let y = index.prepared(b) else { return nil }
-                return Comparator.compare(x, y)
+            let records = pairs.compactMap { a, b in
+                index.prepared(a).flatMap { x in index.prepared(b).map { (x, $0) } }
             }
+            return parallelMap(records) { Comparator.compare($0.0, $0.1) }
         }
         // Names learned from pairs blocked on the date of birth; the date and the document
         // from pairs blocked on the names (each field from blocks that do not force it).
         model.estimateMByEM(from: vectors(index.candidatePairs(kind: "d")), excluding: [.dateOfBirth], iterations: 30)
-        model.estimateMByEM(from: vectors(index.candidatePairs(kind: "gf")), excluding: [.givenName, .familyName], iterations: 30)
+        model.estimateMByEM(
+            from: vectors(index.candidatePairs(kind: "gf")), excluding: [.givenName, .familyName], iterations: 30)
         model.estimateLambda(from: vectors(index.candidatePairs()))
         model.learnTermFrequencies(from: records)
         return model
     }
 
     /// Clusters of ids that are the same person, with the model used.
-    public static func dedupe(_ records: [IdentityRecord], options: Options = Options()) -> (clusters: [[String]], model: FellegiSunterModel) {
-        let prepared = records.map(PreparedRecord.init)
+    public static func dedupe(_ records: [IdentityRecord], options: Options = Options()) -> (
+        clusters: [[String]], model: FellegiSunterModel
+    ) {
+        let prepared = parallelMap(records, PreparedRecord.init)
         var index = IdentityIndex(model: .initial(extraFields: options.extraFields))
         for record in prepared { index.insert(record) }
         let model = fit(prepared, index: index, options: options)
@@ -65,12 +85,13 @@ public enum Linker {
             }
             return i
         }
-        for (a, b) in index.candidatePairs() {
-            guard let x = index.prepared(a), let y = index.prepared(b) else { continue }
-            if index.score(x, y).0 >= options.threshold {
-                let (ra, rb) = (root(Int(a)), root(Int(b)))
-                if ra != rb { parent[ra] = rb }
-            }
+        let pairs = index.candidatePairs()
+        let scored = parallelMap(pairs) { [index] pair in
+            index.prepared(pair.0).flatMap { x in index.prepared(pair.1).map { index.score(x, $0).0 } } ?? 0
+        }
+        for ((a, b), probability) in zip(pairs, scored) where probability >= options.threshold {
+            let (ra, rb) = (root(Int(a)), root(Int(b)))
+            if ra != rb { parent[ra] = rb }
         }
         var clusters: [Int: [String]] = [:]
         for i in 0..<prepared.count { clusters[root(i), default: []].append(prepared[i].record.id) }
@@ -83,22 +104,30 @@ public enum Linker {
     {
         // One index over both sides, ids kept apart by a prefix, so that the model is fitted
         // on the pairs that blocking proposes.
-        let l = left.map { r -> PreparedRecord in var r = r; r.id = "L" + r.id; return PreparedRecord(r) }
-        let r = right.map { r -> PreparedRecord in var r = r; r.id = "R" + r.id; return PreparedRecord(r) }
+        let l = parallelMap(left) { r -> PreparedRecord in
+            var r = r
+            r.id = "L" + r.id
+            return PreparedRecord(r)
+        }
+        let r = parallelMap(right) { r -> PreparedRecord in
+            var r = r
+            r.id = "R" + r.id
+            return PreparedRecord(r)
+        }
         var index = IdentityIndex(model: .initial(extraFields: options.extraFields))
         for record in l + r { index.insert(record) }
         let model = fit(l + r, index: index, options: options)
         index.update(model: model)
+        let crossing = index.candidatePairs().compactMap { a, b -> (PreparedRecord, PreparedRecord)? in
+            guard let x = index.prepared(a), let y = index.prepared(b) else { return nil }
+            let xl = x.record.id.first == "L"
+            guard xl != (y.record.id.first == "L") else { return nil }
+            return xl ? (x, y) : (y, x)
+        }
+        let scored = parallelMap(crossing) { [index] pair in index.score(pair.0, pair.1).0 }
         var links: [(String, String, Double)] = []
-        for (a, b) in index.candidatePairs() {
-            guard let x = index.prepared(a), let y = index.prepared(b) else { continue }
-            let (xl, yl) = (x.record.id.first == "L", y.record.id.first == "L")
-            guard xl != yl else { continue }
-            let p = index.score(x, y).0
-            if p >= options.threshold {
-                let (lid, rid) = xl ? (x.record.id, y.record.id) : (y.record.id, x.record.id)
-                links.append((String(lid.dropFirst()), String(rid.dropFirst()), p))
-            }
+        for ((l, r), p) in zip(crossing, scored) where p >= options.threshold {
+            links.append((String(l.record.id.dropFirst()), String(r.record.id.dropFirst()), p))
         }
         if options.oneToOne {
             var bestLeft: [String: Double] = [:]

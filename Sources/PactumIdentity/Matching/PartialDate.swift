@@ -75,7 +75,8 @@ public enum DateAgreement: Int, Sendable, CaseIterable, Codable {
             return .different
         }
         // Partly unknown: consistent on every known part?
-        let consistent = ya == yb && (a.month == nil || b.month == nil || a.month == b.month)
+        let consistent =
+            ya == yb && (a.month == nil || b.month == nil || a.month == b.month)
             && (a.day == nil || b.day == nil || a.day == b.day)
         return consistent ? .partial : .different
     }

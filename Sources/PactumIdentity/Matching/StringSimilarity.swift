@@ -42,7 +42,9 @@ public enum StringSimilarity {
         return winkler(matches: matches, transpositions: transpositions, x, y)
     }
 
-    private static func winkler(matches: Int, transpositions: Int, _ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>)
+    private static func winkler(
+        matches: Int, transpositions: Int, _ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
+    )
         -> Double
     {
         let m = Double(matches)

@@ -35,7 +35,8 @@ public enum NameNormalizer {
         var i = 0
         while i < tokens.count {
             var token = tokens[i]
-            for prefix in ["ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDOUL"] where token.hasPrefix(prefix) && token.count > prefix.count {
+            for prefix in ["ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDOUL"]
+            where token.hasPrefix(prefix) && token.count > prefix.count {
                 token = "ABD" + token.dropFirst(prefix.count)
             }
             let isCompoundHead = ["ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDOUL", "ABU", "ABOU"].contains(token)

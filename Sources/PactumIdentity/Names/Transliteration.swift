@@ -130,7 +130,8 @@ public enum Transliteration {
         // registries mostly write AV/EV), ΟΥ → OU, ΜΠ → B at the start of a word.
         var upper = text.uppercased()
         for (from, to) in [
-            ("ΟΥ", "OU"), ("ΑΥ", "AV"), ("ΕΥ", "EV"), ("ΑΎ", "AV"), ("ΕΎ", "EV"), ("ΟΎ", "OU"), ("ΓΓ", "NG"), ("ΓΞ", "NX"),
+            ("ΟΥ", "OU"), ("ΑΥ", "AV"), ("ΕΥ", "EV"), ("ΑΎ", "AV"), ("ΕΎ", "EV"), ("ΟΎ", "OU"), ("ΓΓ", "NG"),
+            ("ΓΞ", "NX"),
             ("ΓΧ", "NCH"),
         ] {
             upper = upper.replacingAll(from, with: to)
