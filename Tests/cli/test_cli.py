@@ -1,4 +1,5 @@
 """The command line as an operator uses it: help, bad input, users, audit verification."""
+import csv
 import json
 import sqlite3
 
@@ -147,3 +148,52 @@ def test_law_fair_share_with_an_operator_gdp_file_sums_to_100(tmp_path):
     gdp.write_text("state,gdp_million_eur\n" + "".join(f"{s},1000\n" for s in states))
     table = json.loads(law("fair-share", "--gdp", str(gdp), "--relocations", "21000", "--euro", "420000000").stdout)
     assert abs(table["totalShare"] - 100) < 1e-9 and table["euroPerRelocation"] == 20000
+
+
+def test_identity_link_and_dedupe_across_scripts(tmp_path):
+    left = tmp_path / "left.csv"
+    right = tmp_path / "right.csv"
+    left.write_text("rec,first,last,born\n"
+                    "a1,Mohammed,Al-Hassan,1990-03-07\n"
+                    "a2,Olena,Shevchenko,1995-09-09\n"
+                    "a3,Fatima,Haddad,1985-11-30\n")
+    right.write_text("rec,first,last,born\n"
+                     "b1,محمد,الحسن,1990-07-03\n"
+                     "b2,Олена,Шевченко,1995-09-09\n"
+                     "b3,Karim,Nasser,1970-01-02\n")
+    out = tmp_path / "pairs.csv"
+    mapping = "id=rec,given_name=first,family_name=last,date_of_birth=born"
+    result = run_pactum("identity", "link", "--left", str(left), "--right", str(right), "--out", str(out),
+                        "--map", mapping, "--one-to-one")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(out.open()))
+    assert {(r["left_id"], r["right_id"]) for r in rows} == {("a1", "b1"), ("a2", "b2")}
+
+    both = tmp_path / "both.csv"
+    both.write_text(left.read_text() + "".join(right.read_text().splitlines(keepends=True)[1:]))
+    clusters = tmp_path / "clusters.csv"
+    result = run_pactum("identity", "dedupe", str(both), "--out", str(clusters), "--map", mapping)
+    assert result.returncode == 0, result.stderr
+    cluster_of = {r["id"]: r["cluster"] for r in csv.DictReader(clusters.open())}
+    assert cluster_of["a1"] == cluster_of["b1"] and cluster_of["a2"] == cluster_of["b2"]
+    assert len(set(cluster_of.values())) == 4
+
+
+def test_identity_commands_refuse_bad_input(tmp_path):
+    good = tmp_path / "in.csv"
+    good.write_text("id,given_name,family_name\n1,Ali,Said\n")
+    cases = [
+        (("identity", "dedupe", str(tmp_path / "missing.csv"), "--out", str(tmp_path / "o.csv")), "Cannot read"),
+        (("identity", "dedupe", str(good), "--out", str(tmp_path / "o.csv"), "--map", "nickname=x"), "mapping nickname=x"),
+        (("identity", "dedupe", str(good), "--out", str(tmp_path / "o.csv"), "--map", "id=rec"), "no column rec"),
+        (("identity", "dedupe", str(good), "--out", str(tmp_path / "o.csv"), "--threshold", "2"), "--threshold"),
+        (("identity", "dedupe", str(good), "--out", str(tmp_path / "o.csv"), "--extra", "address"), "no column address"),
+    ]
+    for args, message in cases:
+        result = run_pactum(*args)
+        assert result.returncode != 0, args
+        assert message in result.stderr, (args, result.stderr)
+    broken = tmp_path / "broken.csv"
+    broken.write_text('id,given_name,family_name\n1,"Ali,Said\n')
+    result = run_pactum("identity", "dedupe", str(broken), "--out", str(tmp_path / "o.csv"))
+    assert result.returncode != 0 and "quoted field is not closed" in result.stderr

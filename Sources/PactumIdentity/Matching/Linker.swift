@@ -27,6 +27,9 @@ public enum Linker {
         /// Candidate pairs used by EM (a sample if there are more).
         public var emPairs = 400_000
         public var seed: UInt64 = 42
+        /// Below this many candidate pairs EM has too little to learn from: the prior m of
+        /// `FellegiSunterModel.initial` is kept.
+        public var minimumPairsForEM = 500
         /// Names of the records' extra attributes, in order.
         public var extraFields: [String] = []
         /// Linkage only: keep a pair only when each record is the other's best match (two
@@ -40,8 +43,12 @@ public enum Linker {
         var model = FellegiSunterModel.initial(extraFields: options.extraFields)
         var rng = SeededGenerator(seed: options.seed)
         if records.count > 1 {
-            let draws = (0..<options.randomPairs).map { _ in
-                (Int.random(in: 0..<records.count, using: &rng), Int.random(in: 0..<records.count, using: &rng))
+            // Two different records each time: a record against itself would count as a
+            // random exact agreement.
+            let draws = (0..<options.randomPairs).map { _ -> (Int, Int) in
+                let a = Int.random(in: 0..<records.count, using: &rng)
+                let b = (a + Int.random(in: 1..<records.count, using: &rng)) % records.count
+                return (a, b)
             }
             let random = parallelMap(draws) { Comparator.compare(records[$0.0], records[$0.1]) }
             model.estimateU(from: random)
@@ -59,9 +66,14 @@ public enum Linker {
         }
         // Names learned from pairs blocked on the date of birth; the date and the document
         // from pairs blocked on the names (each field from blocks that do not force it).
-        model.estimateMByEM(from: vectors(index.candidatePairs(kind: "d")), excluding: [.dateOfBirth], iterations: 30)
-        model.estimateMByEM(
-            from: vectors(index.candidatePairs(kind: "gf")), excluding: [.givenName, .familyName], iterations: 30)
+        let byDate = vectors(index.candidatePairs(kind: "d"))
+        if byDate.count >= options.minimumPairsForEM {
+            model.estimateMByEM(from: byDate, excluding: [.dateOfBirth], iterations: 30)
+        }
+        let byName = vectors(index.candidatePairs(kind: "gf"))
+        if byName.count >= options.minimumPairsForEM {
+            model.estimateMByEM(from: byName, excluding: [.givenName, .familyName], iterations: 30)
+        }
         model.estimateLambda(from: vectors(index.candidatePairs()))
         model.learnTermFrequencies(from: records)
         return model
