@@ -15,8 +15,10 @@ import pathlib
 
 import faker
 
-# Locales of the Member States whose officials appear in the demo data.
-LOCALES = ["de_DE", "it_IT", "es_ES"]
+# Locales of the Member States whose officials appear in the demo data, and of the
+# nationalities of the synthetic applicants (names in their own script where Faker has it:
+# Arabic, Persian, Cyrillic).
+LOCALES = ["de_DE", "it_IT", "es_ES", "ar_AA", "fa_IR", "tr_TR", "es_CO", "es_MX", "ru_RU", "uk_UA"]
 OUT = pathlib.Path(__file__).resolve().parent.parent / "Sources/PactumIdentity/Resources/names"
 
 
@@ -35,7 +37,9 @@ def main():
         provider = module.Provider
         rows = [("given", "F", n) for n in names(provider, "first_names_female")]
         rows += [("given", "M", n) for n in names(provider, "first_names_male")]
-        rows += [("family", "", n) for n in names(provider, "last_names")]
+        family = names(provider, "last_names") or sorted(
+            set(names(provider, "last_names_male")) | set(names(provider, "last_names_female")))
+        rows += [("family", "", n) for n in family]
         path = OUT / f"{locale}.csv"
         with path.open("w", newline="", encoding="utf-8") as f:
             f.write(f"# source: PyPI Faker {faker.VERSION} (MIT), faker/providers/person/{locale}\n")

@@ -5,7 +5,7 @@ import PactumIdentity
 struct Identity: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Biographic identification: link two files, deduplicate one.",
-        subcommands: [Link.self, Dedupe.self])
+        subcommands: [Link.self, Dedupe.self, Generate.self])
 }
 
 /// Reads a CSV file of identity records with a column mapping.
@@ -39,8 +39,8 @@ struct MatchOptions: ParsableArguments {
     @Option(help: "Further columns to compare as free text (an address, a parent's name), comma-separated.")
     var extra: String?
 
-    @Option(help: "Match probability from which a pair is linked (0-1).")
-    var threshold = 0.5
+    @Option(help: "Match probability from which a pair is linked (0-1); default 0.5 for link, 0.99 for dedupe.")
+    var threshold: Double?
 
     var extraColumns: [String] { (extra ?? "").split(separator: ",").map(String.init) }
 
@@ -58,12 +58,14 @@ struct MatchOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1.") }
+        if let threshold, !(0...1).contains(threshold) {
+            throw ValidationError("--threshold must be between 0 and 1.")
+        }
     }
 
     var linkerOptions: Linker.Options {
         var options = Linker.Options()
-        options.threshold = threshold
+        options.threshold = threshold ?? 0.5
         options.extraFields = extraColumns
         return options
     }
@@ -109,19 +111,68 @@ extension Identity {
 
         @Argument(help: "Input CSV.") var input: String
         @Option(help: "Output CSV.") var out: String
+        @Option(name: .customLong("pairs-out"), help: "Also write the linked pairs (id, id, probability) for review.")
+        var pairsOut: String?
         @OptionGroup var options: MatchOptions
 
         func run() throws {
             let records = try readRecords(input, mapping: options.map, extra: options.extraColumns)
             let start = ContinuousClock.now
-            let (clusters, model) = Linker.dedupe(records, options: options.linkerOptions)
+            var linkerOptions = options.linkerOptions
+            linkerOptions.threshold = options.threshold ?? Linker.Options.dedupeThreshold
+            let (clusters, model, links) = Linker.dedupe(records, options: linkerOptions)
             let elapsed = ContinuousClock.now - start
             try options.save(model)
             var rows: [[String]] = []
             for cluster in clusters { for id in cluster { rows.append([id, cluster[0]]) } }
             try write(CSVTable(header: ["id", "cluster"], rows: rows), to: out)
+            if let pairsOut {
+                try write(
+                    CSVTable(
+                        header: ["id_a", "id_b", "probability"],
+                        rows: links.map { [$0.0, $0.1, String(format: "%.6f", $0.2)] }),
+                    to: pairsOut)
+            }
             FileHandle.standardError.write(
                 Data("\(clusters.count) clusters from \(records.count) records in \(elapsed)\n".utf8))
+        }
+    }
+}
+
+extension Identity {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Write a synthetic population of applicants with duplicates, variants and the ground truth (person_id)."
+        )
+
+        @Option(help: "Number of distinct persons.") var persons: Int
+        @Option(help: "Seed: the same seed writes the same file.") var seed: UInt64 = 1
+        @Option(help: "Share of persons registered more than once (0-1).") var duplicates = 0.3
+        @Option(help: "Output CSV.") var out: String
+
+        func validate() throws {
+            guard persons > 0 else { throw ValidationError("--persons must be at least 1.") }
+            guard (0...1).contains(duplicates) else { throw ValidationError("--duplicates must be between 0 and 1.") }
+        }
+
+        func run() throws {
+            var generator = PopulationGenerator(persons: persons, seed: seed)
+            generator.duplicateShare = duplicates
+            let records = try generator.generate()
+            let header = [
+                "id", "person_id", "given_name", "family_name", "date_of_birth", "sex", "nationality",
+                "document_number",
+            ]
+            let rows = records.map { g in
+                let r = g.record
+                return [
+                    r.id, g.personID, r.givenNames, r.familyNames, r.dateOfBirth ?? "", r.sex ?? "",
+                    r.nationality ?? "", r.documentNumber ?? "",
+                ]
+            }
+            try write(CSVTable(header: header, rows: rows), to: out)
+            FileHandle.standardError.write(Data("\(records.count) records of \(persons) persons\n".utf8))
         }
     }
 }

@@ -86,7 +86,8 @@ struct IndexAndLinkerTests {
         options.randomPairs = 20_000
         // A small file: let EM run on its few hundred blocked pairs (the default waits for 500).
         options.minimumPairsForEM = 50
-        let (clusters, model) = Linker.dedupe(records, options: options)
+        options.threshold = Linker.Options.dedupeThreshold
+        let (clusters, model, _) = Linker.dedupe(records, options: options)
         for i in 0..<people.count {
             #expect(
                 clusters.contains(["v\(i)a", "v\(i)b", "v\(i)c"]),

@@ -15,8 +15,13 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
     /// common name is weaker evidence than a shared rare one.
     public var givenNameFrequency: [String: Double] = [:]
     public var familyNameFrequency: [String: Double] = [:]
+    /// The same for phonetic keys: agreeing on a common skeleton (KML) says little.
+    public var givenKeyFrequency: [String: Double] = [:]
+    public var familyKeyFrequency: [String: Double] = [:]
 
     static let floor = 1e-6
+    static let sexIndex = MatchField.allCases.firstIndex(of: .sex)!
+    static let nationalityIndex = MatchField.allCases.firstIndex(of: .nationality)!
 
     public init(m: [[Double]], u: [[Double]], lambda: Double, extraFields: [String] = []) {
         self.m = m
@@ -138,19 +143,31 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
         }
     }
 
-    /// log2(m/u) of a fixed field's level; 0 for "missing".
-    public func weight(_ field: MatchField, level: Int, value: String? = nil) -> Double {
-        weight(index: MatchField.allCases.firstIndex(of: field)!, level: level, value: value)
+    /// log2(m/u) of a fixed field's level; 0 for "missing". For names, `value` (the shared
+    /// name, or phonetic key at level 1) and `nationality` select the term frequency.
+    public func weight(_ field: MatchField, level: Int, value: String? = nil, nationality: String? = nil) -> Double {
+        weight(
+            index: MatchField.allCases.firstIndex(of: field)!, level: level,
+            value: value.map { (nationality ?? "") + "|" + $0 })
     }
 
     /// log2(m/u) of the field at `index`; term-frequency adjusted for exact name matches.
     func weight(index f: Int, level: Int, value: String? = nil) -> Double {
         if level == m[f].count - 1 { return 0 }
+        // Sex and nationality follow largely from the names (and both sides of a name match
+        // share them anyway): agreement adds nothing, only disagreement counts.
+        if level == 0, f == Self.sexIndex || f == Self.nationalityIndex { return 0 }
         var uValue = u[f][level]
-        // Term-frequency adjustment (exact name matches): u becomes the value's frequency.
-        if level == 0, let value {
-            let table = f == 0 ? givenNameFrequency : f == 1 ? familyNameFrequency : [:]
-            if let frequency = table[value] { uValue = max(frequency, Self.floor) }
+        // Term-frequency adjustment: for exact agreement u becomes the name's frequency, for
+        // phonetic agreement the key's, but never below the level's average u.
+        if level <= 1, f <= 1, let value {
+            // Look in both name fields: with swapped name order a family name stands in the
+            // given-name field, and its rarity there would be an illusion.
+            let tables =
+                level == 0 ? [givenNameFrequency, familyNameFrequency] : [givenKeyFrequency, familyKeyFrequency]
+            if let frequency = tables.compactMap({ $0[value] }).max() {
+                uValue = max(frequency, level == 1 ? uValue : Self.floor)
+            }
         }
         return log2(max(m[f][level], Self.floor) / max(uValue, Self.floor))
     }
@@ -168,16 +185,38 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
         return odds.isInfinite ? 1 : odds / (1 + odds)
     }
 
-    /// Sets the term frequencies from the records the model will score.
+    /// Sets the term frequencies from the records the model will score. Frequencies are
+    /// counted within each nationality (names and nationality go together, and nationality
+    /// agreement adds no evidence of its own), keyed `NATIONALITY|VALUE`.
     public mutating func learnTermFrequencies(from records: [PreparedRecord]) {
-        func table(_ values: [String]) -> [String: Double] {
-            var counts: [String: Int] = [:]
-            for value in values where !value.isEmpty { counts[value, default: 0] += 1 }
-            let total = Double(values.count)
-            return counts.mapValues { Double($0) / total }
+        let groups = Dictionary(grouping: records, by: { $0.nationality ?? "" })
+        func table(_ value: (PreparedRecord) -> String) -> [String: Double] {
+            var out: [String: Double] = [:]
+            for (nationality, members) in groups {
+                var counts: [String: Int] = [:]
+                for record in members {
+                    let v = value(record)
+                    if !v.isEmpty { counts[v, default: 0] += 1 }
+                }
+                let total = Double(members.count)
+                for (v, count) in counts { out[nationality + "|" + v] = Double(count) / total }
+            }
+            return out
         }
-        givenNameFrequency = table(records.map(\.given.joined))
-        familyNameFrequency = table(records.map(\.family.joined))
+        givenNameFrequency = table { $0.given.joined }
+        familyNameFrequency = table { $0.family.joined }
+        givenKeyFrequency = table { $0.given.keys.joined(separator: " ") }
+        familyKeyFrequency = table { $0.family.keys.joined(separator: " ") }
+    }
+
+    /// The value whose frequency adjusts a name field's weight at this level: the name for
+    /// exact agreement, the phonetic key for phonetic agreement.
+    static func termValue(level: Int, _ a: NormalizedName, _ b: NormalizedName, nationality: String?) -> String? {
+        let prefix = (nationality ?? "") + "|"
+        if level == 0, a.joined == b.joined { return prefix + a.joined }
+        let (ka, kb) = (a.keys.joined(separator: " "), b.keys.joined(separator: " "))
+        if level == 1, ka == kb { return prefix + ka }
+        return nil
     }
 }
 
@@ -197,8 +236,10 @@ public struct MatchExplanation: Sendable, Codable, Equatable {
 
     public init(model: FellegiSunterModel, a: PreparedRecord, b: PreparedRecord) {
         let vector = Comparator.compare(a, b)
-        let given = a.given.joined == b.given.joined ? a.given.joined : nil
-        let family = a.family.joined == b.family.joined ? a.family.joined : nil
+        let (x, y) = vector.namesSwapped ? (b.family, b.given) : (b.given, b.family)
+        let nationality = a.nationality == b.nationality ? a.nationality : nil
+        let given = FellegiSunterModel.termValue(level: vector[.givenName], a.given, x, nationality: nationality)
+        let family = FellegiSunterModel.termValue(level: vector[.familyName], a.family, y, nationality: nationality)
         let names = model.fieldNames
         let levels = model.levelNames
         contributions = vector.levels.indices.map { f in

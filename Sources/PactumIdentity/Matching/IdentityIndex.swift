@@ -91,8 +91,10 @@ public struct IdentityIndex: Sendable {
 
     func score(_ a: PreparedRecord, _ b: PreparedRecord) -> (Double, Double) {
         let vector = Comparator.compare(a, b)
-        let given = a.given.joined == b.given.joined ? a.given.joined : nil
-        let family = a.family.joined == b.family.joined ? a.family.joined : nil
+        let (x, y) = vector.namesSwapped ? (b.family, b.given) : (b.given, b.family)
+        let nationality = a.nationality == b.nationality ? a.nationality : nil
+        let given = FellegiSunterModel.termValue(level: vector[.givenName], a.given, x, nationality: nationality)
+        let family = FellegiSunterModel.termValue(level: vector[.familyName], a.family, y, nationality: nationality)
         return (
             model.probability(of: vector, given: given, family: family),
             model.totalWeight(of: vector, given: given, family: family)

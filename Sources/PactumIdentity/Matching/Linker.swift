@@ -20,7 +20,8 @@ public enum Linker {
 
     /// Settings of a batch run.
     public struct Options: Sendable {
-        /// Pairs with at least this match probability are linked.
+        /// Pairs with at least this match probability are linked. Deduplication joins links
+        /// into clusters, so one false link merges two people: use `dedupeThreshold` there.
         public var threshold = 0.5
         /// Random pairs used to estimate u.
         public var randomPairs = 50_000
@@ -36,6 +37,11 @@ public enum Linker {
         /// files without internal duplicates).
         public var oneToOne = false
         public init() {}
+
+        /// The default for deduplication: Fellegi-Sunter probabilities are over-confident
+        /// (the fields are not independent), and clustering chains every false link; on the
+        /// synthetic population 0.99 gave pair precision 0.993 where 0.5 gave 0.72.
+        public static let dedupeThreshold = 0.99
     }
 
     /// A fitted model: u from random pairs, m by EM over blocked pairs, term frequencies.
@@ -64,15 +70,19 @@ public enum Linker {
             }
             return parallelMap(records) { Comparator.compare($0.0, $0.1) }
         }
-        // Names learned from pairs blocked on the date of birth; the date and the document
-        // from pairs blocked on the names (each field from blocks that do not force it).
+        // Names, sex and nationality learned from pairs blocked on the date of birth; the date
+        // and the document from pairs blocked on the names (each field from blocks that
+        // neither force it nor are correlated with it).
         let byDate = vectors(index.candidatePairs(kind: "d"))
         if byDate.count >= options.minimumPairsForEM {
             model.estimateMByEM(from: byDate, excluding: [.dateOfBirth], iterations: 30)
         }
         let byName = vectors(index.candidatePairs(kind: "gf"))
         if byName.count >= options.minimumPairsForEM {
-            model.estimateMByEM(from: byName, excluding: [.givenName, .familyName], iterations: 30)
+            // Names also fix sex and, largely, nationality: within name blocks those agree for
+            // non-matches too and would be mistaken for evidence.
+            model.estimateMByEM(
+                from: byName, excluding: [.givenName, .familyName, .sex, .nationality], iterations: 30)
         }
         model.estimateLambda(from: vectors(index.candidatePairs()))
         model.learnTermFrequencies(from: records)
@@ -81,7 +91,7 @@ public enum Linker {
 
     /// Clusters of ids that are the same person, with the model used.
     public static func dedupe(_ records: [IdentityRecord], options: Options = Options()) -> (
-        clusters: [[String]], model: FellegiSunterModel
+        clusters: [[String]], model: FellegiSunterModel, links: [(String, String, Double)]
     ) {
         let prepared = parallelMap(records, PreparedRecord.init)
         var index = IdentityIndex(model: .initial(extraFields: options.extraFields))
@@ -101,13 +111,15 @@ public enum Linker {
         let scored = parallelMap(pairs) { [index] pair in
             index.prepared(pair.0).flatMap { x in index.prepared(pair.1).map { index.score(x, $0).0 } } ?? 0
         }
+        var links: [(String, String, Double)] = []
         for ((a, b), probability) in zip(pairs, scored) where probability >= options.threshold {
             let (ra, rb) = (root(Int(a)), root(Int(b)))
             if ra != rb { parent[ra] = rb }
+            links.append((prepared[Int(a)].record.id, prepared[Int(b)].record.id, probability))
         }
         var clusters: [Int: [String]] = [:]
         for i in 0..<prepared.count { clusters[root(i), default: []].append(prepared[i].record.id) }
-        return (clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }, model)
+        return (clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }, model, links)
     }
 
     /// Pairs (left id, right id, probability) of records that are the same person.
