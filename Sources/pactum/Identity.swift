@@ -20,6 +20,11 @@ func readRecords(_ path: String, mapping: String?, extra: [String]) throws -> [I
     }
 }
 
+/// Linked pairs with their probability, six decimals.
+func pairsTable(_ links: [(String, String, Double)], header: [String]) -> CSVTable {
+    CSVTable(header: header, rows: links.map { [$0.0, $0.1, String(format: "%.6f", $0.2)] })
+}
+
 func write(_ table: CSVTable, to path: String) throws {
     do {
         try table.text().write(toFile: path, atomically: true, encoding: .utf8)
@@ -95,11 +100,7 @@ extension Identity {
             let (links, model) = Linker.link(l, r, options: linkerOptions)
             let elapsed = ContinuousClock.now - start
             try options.save(model)
-            try write(
-                CSVTable(
-                    header: ["left_id", "right_id", "probability"],
-                    rows: links.map { [$0.0, $0.1, String(format: "%.6f", $0.2)] }),
-                to: out)
+            try write(pairsTable(links, header: ["left_id", "right_id", "probability"]), to: out)
             FileHandle.standardError.write(
                 Data("\(links.count) pairs from \(l.count) x \(r.count) records in \(elapsed)\n".utf8))
         }
@@ -126,13 +127,7 @@ extension Identity {
             var rows: [[String]] = []
             for cluster in clusters { for id in cluster { rows.append([id, cluster[0]]) } }
             try write(CSVTable(header: ["id", "cluster"], rows: rows), to: out)
-            if let pairsOut {
-                try write(
-                    CSVTable(
-                        header: ["id_a", "id_b", "probability"],
-                        rows: links.map { [$0.0, $0.1, String(format: "%.6f", $0.2)] }),
-                    to: pairsOut)
-            }
+            if let pairsOut { try write(pairsTable(links, header: ["id_a", "id_b", "probability"]), to: pairsOut) }
             FileHandle.standardError.write(
                 Data("\(clusters.count) clusters from \(records.count) records in \(elapsed)\n".utf8))
         }
