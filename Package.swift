@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "pactum", targets: ["pactum"]),
         .executable(name: "law-benchmark", targets: ["LawBenchmark"]),
+        .executable(name: "identity-benchmark", targets: ["IdentityBenchmark"]),
         .library(name: "PactumLaw", targets: ["PactumLaw"]),
         .library(name: "PactumIdentity", targets: ["PactumIdentity"]),
     ],
@@ -68,6 +69,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "IdentityBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/IdentityBenchmark",
+            swiftSettings: strict),
         .executableTarget(
             name: "LawBenchmark", dependencies: ["PactumLaw"], path: "Benchmarks/LawBenchmark", swiftSettings: strict),
         .testTarget(

@@ -42,6 +42,7 @@ struct FellegiSunterTests {
         #expect(level("1990-XX-XX", "1990-05-17") == .partial)
         #expect(level("1990-00-00", "1991-05-17") == .different)
         #expect(level("1990-07-01", "1990-11-23") == .partial)
+        #expect(level("1990-05-17", "1990-05-02") == .sameMonth)
         #expect(level(nil, "1990-05-17") == .missing)
         #expect(
             PartialDate("1990-13-01") == nil && PartialDate("90-01-01") == nil && PartialDate("1990-02-XX")?.month == 2)
@@ -69,12 +70,12 @@ struct FellegiSunterTests {
         let truth = FellegiSunterModel(
             m: [
                 [0.80, 0.10, 0.05, 0.03, 0.02, 0], [0.85, 0.08, 0.04, 0.02, 0.01, 0],
-                [0.80, 0.05, 0.05, 0.05, 0.05, 0],
+                [0.80, 0.05, 0.05, 0.04, 0.01, 0.05, 0],
                 [0.97, 0.03, 0], [0.95, 0.05, 0], [0.9, 0.1, 0], [0.9, 0.05, 0.05, 0],
             ],
             u: [
                 [0.01, 0.02, 0.04, 0.13, 0.80, 0], [0.005, 0.01, 0.03, 0.10, 0.855, 0],
-                [0.001, 0.002, 0.007, 0.09, 0.9, 0],
+                [0.001, 0.002, 0.007, 0.05, 0.04, 0.9, 0],
                 [0.5, 0.5, 0], [0.2, 0.8, 0], [0.05, 0.95, 0], [0.0001, 0.0009, 0.999, 0],
             ], lambda: 0.2)
         let candidates = Self.simulate(m: truth.m, u: truth.u, lambda: truth.lambda, count: 40_000, seed: 1)

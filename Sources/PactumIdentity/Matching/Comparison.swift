@@ -13,8 +13,8 @@ public enum MatchField: String, Sendable, CaseIterable, Codable {
             ]
         case .dateOfBirth:
             [
-                "exact", "day and month transposed", "year one apart", "partly equal or placeholder", "different",
-                "missing",
+                "exact", "day and month transposed", "year one apart", "placeholder or unknown parts, consistent",
+                "same year and month, another day", "different", "missing",
             ]
         case .sex, .nationality: ["equal", "different", "missing"]
         case .placeOfBirth: ["similar", "different", "missing"]

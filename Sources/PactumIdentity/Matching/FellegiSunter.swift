@@ -48,7 +48,8 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
         // "different"; estimateU replaces it from random pairs.
         let prior: [[Double]] = [
             [0.85, 0.08, 0.03, 0.02, 0.02, 0], [0.85, 0.08, 0.03, 0.02, 0.02, 0],
-            [0.85, 0.05, 0.04, 0.05, 0.01, 0], [0.98, 0.02, 0], [0.95, 0.05, 0], [0.9, 0.1, 0], [0.9, 0.05, 0.05, 0],
+            [0.85, 0.05, 0.04, 0.04, 0.01, 0.01, 0], [0.98, 0.02, 0], [0.95, 0.05, 0], [0.9, 0.1, 0],
+            [0.9, 0.05, 0.05, 0],
         ]
         let extraPrior = [0.8, 0.1, 0.05, 0.05, 0]
         func u(_ count: Int) -> [Double] {

@@ -59,8 +59,10 @@ public enum DateAgreement: Int, Sendable, CaseIterable, Codable {
     case transposed
     /// Same day and month, year one apart.
     case yearOff
-    /// Same year and month, or one of them a placeholder or partly unknown but consistent.
+    /// One side a placeholder (1 January, 1 July) or partly unknown, consistent with the other.
     case partial
+    /// Same year and month, another day: usually two people, sometimes a typing error.
+    case sameMonth
     case different
     /// One side unknown: no evidence either way.
     case missing
@@ -71,7 +73,8 @@ public enum DateAgreement: Int, Sendable, CaseIterable, Codable {
             if a == b { return a.isPlaceholder ? .partial : .exact }
             if ya == yb, a.month == b.day, a.day == b.month { return .transposed }
             if abs(ya - yb) == 1, a.month == b.month, a.day == b.day, !a.isPlaceholder { return .yearOff }
-            if ya == yb, a.isPlaceholder || b.isPlaceholder || a.month == b.month { return .partial }
+            if ya == yb, a.isPlaceholder || b.isPlaceholder { return .partial }
+            if ya == yb, a.month == b.month { return .sameMonth }
             return .different
         }
         // Partly unknown: consistent on every known part?
