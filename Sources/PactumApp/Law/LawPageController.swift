@@ -10,16 +10,10 @@ struct LawPageController: RouteCollection {
         routes.get("law", use: page)
     }
 
-    struct Option: Encodable, Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct ClocksPage: Encodable, Sendable {
-        var rules: [Option]
-        var states: [Option]
-        var extensions: [Option]
+        var rules: [SelectOption]
+        var states: [SelectOption]
+        var extensions: [SelectOption]
         var from: String
         var crisis: Bool
         var errors: [FieldError]
@@ -38,13 +32,14 @@ struct LawPageController: RouteCollection {
         let form = try req.query.decode(Form.self)
         var page = ClocksPage(
             rules: ClockRule.catalogue.map {
-                Option(value: $0.id, label: "\($0.id) · \($0.title)", selected: $0.id == form.rule)
+                SelectOption(value: $0.id, label: "\($0.id) · \($0.title)", selected: $0.id == form.rule)
             },
             states: MemberState.allCases.map {
-                Option(value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == (form.state ?? "DE"))
+                SelectOption(
+                    value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == (form.state ?? "DE"))
             },
             extensions: Set(ClockRule.catalogue.flatMap { $0.extensions.map(\.id) }).sorted().map {
-                Option(value: $0, label: $0, selected: $0 == form.extension)
+                SelectOption(value: $0, label: $0, selected: $0 == form.extension)
             },
             from: form.from ?? "", crisis: form.crisis != nil, errors: [], deadline: nil)
         guard let rule = form.rule, !rule.isEmpty else {

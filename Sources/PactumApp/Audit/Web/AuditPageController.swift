@@ -10,16 +10,10 @@ struct AuditPageController: RouteCollection {
         routes.get("audit", "verify", use: verify)
     }
 
-    struct Option: Encodable, Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct AuditPage: Encodable, Sendable {
-        var purposes: [Option]
-        var actions: [Option]
-        var outcomes: [Option]
+        var purposes: [SelectOption]
+        var actions: [SelectOption]
+        var outcomes: [SelectOption]
         var actor: String
         var from: String
         var to: String
