@@ -68,6 +68,22 @@ final class AuditLog: Sendable {
         return try await query.sort(\.$seq, .descending).limit(limit).all()
     }
 
+    /// Counts of a Member State's trail since a moment: all entries, failed sign-ins and
+    /// refused accesses. Aggregates only, no personal data, so reading them is not audited.
+    func summary(state: String, since: Date, on db: any Database) async throws -> (
+        entries: Int, failures: Int, denied: Int
+    ) {
+        let sinceMs = Int64((since.timeIntervalSince1970 * 1000).rounded())
+        func count(_ outcome: AuditOutcome?) async throws -> Int {
+            let query = AuditEntry.query(on: db).filter(\.$occurredAtMs >= sinceMs).group(.or) {
+                $0.filter(\.$actorState == state).filter(\.$recordState == state)
+            }
+            if let outcome { query.filter(\.$outcome == outcome.rawValue) }
+            return try await query.count()
+        }
+        return (try await count(nil), try await count(.failure), try await count(.denied))
+    }
+
     // MARK: Verifying
 
     /// Walks the whole chain from the first entry and reports the first broken link.

@@ -34,17 +34,10 @@ struct DashboardController: RouteCollection {
         let principal = try req.webPrincipal()
         var oversight: OversightSummary?
         if !access.policy.purposes(of: principal, for: .readAuditTrail).isEmpty {
-            let since = Int64((clock.now().timeIntervalSince1970 - 86_400) * 1000)
-            func count(_ outcome: AuditOutcome?) async throws -> Int {
-                let query = AuditEntry.query(on: req.db).filter(\.$occurredAtMs >= since).group(.or) {
-                    $0.filter(\.$actorState == principal.state.code).filter(\.$recordState == principal.state.code)
-                }
-                if let outcome { query.filter(\.$outcome == outcome.rawValue) }
-                return try await query.count()
-            }
+            let counts = try await access.audit.summary(
+                state: principal.state.code, since: clock.now().addingTimeInterval(-86_400), on: req.db)
             oversight = OversightSummary(
-                entries: try await count(nil), failedLogins: try await count(.failure),
-                deniedAccesses: try await count(.denied))
+                entries: counts.entries, failedLogins: counts.failures, deniedAccesses: counts.denied)
         }
         let cards = principal.roles.sorted().map { RoleCard(title: $0.title, summary: $0.summary) }
         return try await req.renderPage("dashboard", title: "Dashboard", Dashboard(roles: cards, oversight: oversight))
