@@ -94,15 +94,20 @@ public enum Linker {
         return model
     }
 
+    /// An index over the records with a model fitted on them.
+    static func fittedIndex(_ records: [PreparedRecord], options: Options) -> IdentityIndex {
+        var index = IdentityIndex(model: .initial(extraFields: options.extraFields))
+        for record in records { index.insert(record) }
+        index.update(model: fit(records, index: index, options: options))
+        return index
+    }
+
     /// Clusters of ids that are the same person, with the model used.
     public static func dedupe(_ records: [IdentityRecord], options: Options = Options()) -> (
         clusters: [[String]], model: FellegiSunterModel, links: [(String, String, Double)]
     ) {
         let prepared = parallelMap(records, PreparedRecord.init)
-        var index = IdentityIndex(model: .initial(extraFields: options.extraFields))
-        for record in prepared { index.insert(record) }
-        let model = fit(prepared, index: index, options: options)
-        index.update(model: model)
+        let index = fittedIndex(prepared, options: options)
         var parent = Array(0..<prepared.count)
         func root(_ i: Int) -> Int {
             var i = i
@@ -133,7 +138,7 @@ public enum Linker {
         }
         var clusters: [Int: [String]] = [:]
         for i in 0..<prepared.count { clusters[root(i), default: []].append(prepared[i].record.id) }
-        return (clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }, model, links)
+        return (clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }, index.model, links)
     }
 
     /// Pairs (left id, right id, probability) of records that are the same person.
@@ -142,20 +147,14 @@ public enum Linker {
     {
         // One index over both sides, ids kept apart by a prefix, so that the model is fitted
         // on the pairs that blocking proposes.
-        let l = parallelMap(left) { r -> PreparedRecord in
-            var r = r
-            r.id = "L" + r.id
-            return PreparedRecord(r)
+        func prepare(_ records: [IdentityRecord], side: String) -> [PreparedRecord] {
+            parallelMap(records) { record in
+                var record = record
+                record.id = side + record.id
+                return PreparedRecord(record)
+            }
         }
-        let r = parallelMap(right) { r -> PreparedRecord in
-            var r = r
-            r.id = "R" + r.id
-            return PreparedRecord(r)
-        }
-        var index = IdentityIndex(model: .initial(extraFields: options.extraFields))
-        for record in l + r { index.insert(record) }
-        let model = fit(l + r, index: index, options: options)
-        index.update(model: model)
+        let index = fittedIndex(prepare(left, side: "L") + prepare(right, side: "R"), options: options)
         let crossing = index.candidatePairs().compactMap { a, b -> (PreparedRecord, PreparedRecord)? in
             guard let x = index.prepared(a), let y = index.prepared(b) else { return nil }
             let xl = x.record.id.first == "L"
@@ -176,6 +175,6 @@ public enum Linker {
             }
             links = links.filter { l, r, p in p == bestLeft[l] && p == bestRight[r] }
         }
-        return (links.sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }, model)
+        return (links.sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }, index.model)
     }
 }
