@@ -1,5 +1,6 @@
 """The command line as an operator uses it: help, bad input, users, audit verification."""
 import csv
+import io
 import json
 import sqlite3
 
@@ -197,3 +198,23 @@ def test_identity_commands_refuse_bad_input(tmp_path):
     broken.write_text('id,given_name,family_name\n1,"Ali,Said\n')
     result = run_pactum("identity", "dedupe", str(broken), "--out", str(tmp_path / "o.csv"))
     assert result.returncode != 0 and "quoted field is not closed" in result.stderr
+
+
+def test_identity_dedupe_gives_the_same_clusters_in_every_run(tmp_path):
+    people = tmp_path / "people.csv"
+    generated = run_pactum("identity", "generate", "--persons", "3000", "--seed", "4", "--out", str(people))
+    assert generated.returncode == 0, generated.stderr
+    outputs = []
+    for run in range(2):
+        out = tmp_path / f"clusters-{run}.csv"
+        result = run_pactum("identity", "dedupe", str(people), "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        outputs.append(out.read_text())
+    assert outputs[0] == outputs[1]
+    # The ground truth is in the file: most clusters of more than one record are one person.
+    truth = {r["id"]: r["person_id"] for r in csv.DictReader(people.open())}
+    clusters = {}
+    for r in csv.DictReader(io.StringIO(outputs[0])):
+        clusters.setdefault(r["cluster"], []).append(truth[r["id"]])
+    merged = [c for c in clusters.values() if len(c) > 1]
+    assert merged and sum(len(set(c)) == 1 for c in merged) / len(merged) > 0.95

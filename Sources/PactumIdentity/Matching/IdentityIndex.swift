@@ -118,7 +118,9 @@ public struct IdentityIndex: Sendable {
                 }
             }
         }
-        return pairs.map { (Int32(truncatingIfNeeded: $0 >> 32), Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF)) }
+        // Sorted: a Set's order changes from process to process, and EM samples from this
+        // list, so the same input must give the pairs in the same order.
+        return pairs.sorted().map { (Int32(truncatingIfNeeded: $0 >> 32), Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF)) }
     }
 
     func prepared(_ slot: Int32) -> PreparedRecord? { slots[Int(slot)] }
