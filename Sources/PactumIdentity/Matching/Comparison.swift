@@ -79,7 +79,7 @@ public enum Comparator {
         if a.tokens == b.tokens { return 0 }
         // Every phonetic key of the shorter name appears in the longer one.
         let (short, long) = a.keys.count <= b.keys.count ? (a.keys, b.keys) : (b.keys, a.keys)
-        if short.allSatisfy({ long.contains($0) }) { return 1 }
+        if short.allSatisfy({ long.contains($0) }) || a.compactKey == b.compactKey { return 1 }
         let similarity = StringSimilarity.tokenSimilarity(a.tokens, b.tokens)
         if similarity >= 0.95 { return 1 }
         if similarity >= 0.88 { return 2 }

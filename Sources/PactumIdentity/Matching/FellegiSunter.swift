@@ -44,22 +44,34 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
     public static func initial(extraFields: [String]) -> FellegiSunterModel {
         // Prior m, used until the data (EM) or confirmed hits replace it: true matches mostly
         // agree, and disagree outright on a field in 2-5 % of registrations (typing and
-        // transcription errors). Prior u: uniform over the agreement levels, most mass on
-        // "different"; estimateU replaces it from random pairs.
+        // transcription errors).
         let prior: [[Double]] = [
             [0.85, 0.08, 0.03, 0.02, 0.02, 0], [0.85, 0.08, 0.03, 0.02, 0.02, 0],
             [0.85, 0.05, 0.04, 0.04, 0.01, 0.01, 0], [0.98, 0.02, 0], [0.95, 0.05, 0], [0.9, 0.1, 0],
             [0.9, 0.05, 0.05, 0],
         ]
+        // Prior u, used until estimateU replaces it from random pairs (a registry too small to
+        // sample): the u that `pactum identity generate --persons 20000 --seed 1` followed by
+        // `pactum identity dedupe --model-out` estimates. A transposed date is as likely by
+        // chance as an equal one, so it takes the equal date's u (the sample held none).
+        // The generator writes no places of birth or shared document numbers: those keep an
+        // uninformative prior and the floor.
+        let priorU: [[Double]] = [
+            [0.00134, 0.00394, 0.00082, 0.0164, 0.97750, 0], [0.00302, 0.00258, 0.00054, 0.00886, 0.985, 0],
+            [0.00004, 0.00004, 0.00008, 0.00308, 0.0011, 0.99566, 0], [0.5, 0.5, 0], [0.113, 0.887, 0],
+            [0.1, 0.9, 0], [Self.floor, Self.floor, 1 - 2 * Self.floor, 0],
+        ]
         let extraPrior = [0.8, 0.1, 0.05, 0.05, 0]
+        // Extra attributes: uniform over the agreement levels, most mass on "different".
         func u(_ count: Int) -> [Double] {
             var p = (0..<(count - 1)).map { i in i == count - 2 ? 0.9 : 0.1 / Double(count - 2) }
             p.append(0)
             return p
         }
-        let counts = MatchField.allCases.map(\.levels.count) + extraFields.map { _ in MatchField.extraLevels.count }
         return FellegiSunterModel(
-            m: prior + extraFields.map { _ in extraPrior }, u: counts.map(u), lambda: 0.01, extraFields: extraFields)
+            m: prior + extraFields.map { _ in extraPrior },
+            u: priorU + extraFields.map { _ in u(MatchField.extraLevels.count) }, lambda: 0.01, extraFields: extraFields
+        )
     }
 
     /// Estimates u from pairs drawn at random, which are almost all non-matches. This avoids

@@ -5,6 +5,9 @@ public struct NormalizedName: Sendable, Hashable, Codable {
     public var tokens: [String]
     /// The consonant skeleton of each token (`MOHAMMED`, `MUHAMMAD`, `محمد` → `MHMD`).
     public var keys: [String]
+    /// The phonetic key of the whole name written as one word, particles included, so that a
+    /// glued article still meets the separate one (`AL-HASSAN`, `ALHASAN` → `ALHSN`).
+    public var compactKey: String = ""
 
     /// All tokens as one string, for exact comparison and term frequencies.
     public var joined: String { tokens.joined(separator: " ") }
@@ -26,7 +29,7 @@ public enum NameNormalizer {
         raw = joinCompounds(raw)
         let tokens = raw.filter { !particles.contains($0) }
         let kept = tokens.isEmpty ? raw : tokens
-        return NormalizedName(tokens: kept, keys: kept.map(phoneticKey))
+        return NormalizedName(tokens: kept, keys: kept.map(phoneticKey), compactKey: phoneticKey(raw.joined()))
     }
 
     /// `ABD AL RAHMAN`, `ABDEL RAHMAN`, `ABDULRAHMAN` → `ABDRAHMAN`; `ABU BAKR` → `ABUBAKR`.
