@@ -9,6 +9,15 @@ for _ in $(seq 1 30); do
   su postgres -c "pg_isready -q -h 127.0.0.1" && break
   sleep 1
 done
+# The test suite runs its tests in parallel, each with its own schema and connections.
+if [ "$(su postgres -c "psql -qtAc 'SHOW max_connections'")" -lt 500 ]; then
+  su postgres -c "psql -qc 'ALTER SYSTEM SET max_connections = 500'"
+  pg_ctlcluster "$version" main restart
+  for _ in $(seq 1 30); do
+    su postgres -c "pg_isready -q -h 127.0.0.1" && break
+    sleep 1
+  done
+fi
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='pactum'\"" | grep -q 1 ||
   su postgres -c "psql -qc \"CREATE ROLE pactum LOGIN PASSWORD 'pactum'\""
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='pactum_test'\"" | grep -q 1 ||
