@@ -109,10 +109,16 @@ struct HTTPConventionTests {
     )
     func everyEndpointRefusesBadBodies() async throws {
         try await withPactum { ctx in
-            let user = try await ctx.makeUser(.asylumCaseworker)
+            // Every role, so that each endpoint gets past the policy to its body.
+            let user = try await ctx.makeUser(.asylumCaseworker, extraRoles: Set(Role.allCases))
             let token = try await ctx.token(for: user)
             let auditBefore = try await ctx.auditCount()
-            let posts = ctx.app.routes.all.filter { $0.method == .POST && $0.path.first?.description == "api" }
+            // A receipt has no body to refuse.
+            let bodyless = ["/api/v1/registry/notices/:id/receipt"]
+            let posts = ctx.app.routes.all.filter {
+                $0.method == .POST && $0.path.first?.description == "api"
+                    && !bodyless.contains("/" + $0.path.map(\.description).joined(separator: "/"))
+            }
             #expect(!posts.isEmpty)
             for route in posts {
                 let path = "/" + route.path.map(\.description).joined(separator: "/")

@@ -28,6 +28,10 @@ struct RouteMatrixTests {
     }
 
     static let oversight: Set<Role> = [.fundamentalRightsMonitor, .dataProtectionOfficer]
+    static let registrars: Set<Role> = [.registryOperator, .screeningOfficer, .asylumCaseworker]
+    static let updaters: Set<Role> = registrars.union([.dublinOfficer, .returnOfficer])
+    static let searchers: Set<Role> = updaters.union([.fingerprintExpert])
+    static let readers: Set<Role> = searchers.union([.dataProtectionOfficer])
 
     static let expected: [String: Access] = [
         "GET /health": .open,
@@ -51,6 +55,33 @@ struct RouteMatrixTests {
         "POST /api/v1/law/fair-share": .open,
         "POST /api/v1/law/border-capacity": .open,
         "GET /api/v1/law/retention": .open,
+        "POST /api/v1/registry/datasets": .only(registrars),
+        "GET /api/v1/registry/datasets/:id": .only(readers),
+        "POST /api/v1/registry/datasets/:id/events": .only(updaters),
+        "POST /api/v1/registry/datasets/:id/rectification": .only([.dataProtectionOfficer]),
+        "POST /api/v1/registry/datasets/:id/restriction": .only([.dataProtectionOfficer]),
+        "POST /api/v1/registry/search": .only(readers),
+        "GET /api/v1/registry/persons/:id": .only(readers),
+        "GET /api/v1/registry/persons/:id/export": .only([.dataProtectionOfficer]),
+        "GET /api/v1/registry/candidates": .only([.fingerprintExpert]),
+        "POST /api/v1/registry/candidates/:id/decision": .only([.fingerprintExpert]),
+        "GET /api/v1/registry/worklist": .only(readers),
+        "GET /api/v1/registry/notices": .only(searchers),
+        "POST /api/v1/registry/notices/:id/receipt": .only(searchers),
+        "GET /registry": .only(readers),
+        "GET /registry/new": .only(registrars),
+        "POST /registry/datasets": .only(registrars),
+        "GET /registry/datasets/:id": .only(readers),
+        "POST /registry/datasets/:id/events": .only(updaters),
+        "POST /registry/datasets/:id/rectification": .only([.dataProtectionOfficer]),
+        "POST /registry/datasets/:id/restriction": .only([.dataProtectionOfficer]),
+        "GET /registry/persons/:id": .only(readers),
+        "GET /registry/persons/:id/export": .only([.dataProtectionOfficer]),
+        "GET /registry/review": .only([.fingerprintExpert]),
+        "POST /registry/candidates/:id/decision": .only([.fingerprintExpert]),
+        "GET /registry/worklist": .only(readers),
+        "GET /registry/inbox": .only(searchers),
+        "POST /registry/notices/:id/receipt": .only(searchers),
         "GET /law": .open,
         "GET /login": .open,
         "POST /login": .open,

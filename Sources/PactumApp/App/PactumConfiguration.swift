@@ -28,6 +28,8 @@ public struct PactumConfiguration: Sendable {
     public var maxBodySize: String = "256kb"
     /// Readings of the time rules left open by the texts (docs/LAW.md).
     public var periodSettings: PeriodSettings = .default
+    /// The registry's thresholds and job interval (docs/IDENTITY.md).
+    public var registry = RegistrySettings()
     /// The time source; tests fix it.
     public var clock: AppClock = .system
 

@@ -16,6 +16,7 @@ struct PactumServices: Sendable {
     let access: AccessControl
     let metrics: PrometheusCollectorRegistry
     let law: DeadlineEngine
+    let registry: RegistryService
 }
 
 extension Application {
@@ -29,6 +30,7 @@ extension Application {
 
         let services = try makeServices(config)
         storage[ServicesKey.self] = services
+        try await services.registry.index.load(on: db)
 
         routes.defaultMaxBodySize = ByteCount(stringLiteral: config.maxBodySize)
         // ISO 8601 dates and unescaped slashes ("Regulation (EU) 2024/1348") in every JSON
@@ -68,9 +70,13 @@ extension Application {
             clock: config.clock,
             maxFailedLogins: config.maxFailedLogins, lockoutDuration: config.lockoutDuration,
             tokenLifetime: config.tokenLifetime)
+        let law = DeadlineEngine(settings: config.periodSettings)
         return PactumServices(
             config: config, audit: audit, auth: auth, access: AccessControl(policy: Policy(), audit: audit),
-            metrics: PrometheusCollectorRegistry(), law: DeadlineEngine(settings: config.periodSettings))
+            metrics: PrometheusCollectorRegistry(), law: law,
+            registry: RegistryService(
+                audit: audit, law: law, index: RegistryIndex(settings: config.registry), clock: config.clock,
+                settings: config.registry))
     }
 
     /// The services wired by `configurePactum`, for the CLI and the tests.
@@ -85,6 +91,6 @@ extension Application {
 /// Every migration, in order. Folders per capability own their migrations; this list orders them.
 enum PactumMigrations {
     static var all: [any Migration] {
-        [CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries()]
+        [CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry()]
     }
 }

@@ -19,6 +19,7 @@ extension Application {
         try api.register(collection: AuditAPIController(access: access))
         try api.register(collection: LawAPIController(engine: services.law))
         try api.register(collection: LawCalculatorsAPIController())
+        try api.register(collection: RegistryAPIController(registry: services.registry, access: access))
 
         // Web: session cookie plus a CSRF token on every form.
         let web = routes.grouped(
@@ -29,6 +30,7 @@ extension Application {
         try web.register(collection: AccountController(auth: services.auth, access: access))
         try web.register(collection: AuditPageController(access: access))
         try web.register(collection: LawPageController(engine: services.law))
+        try web.register(collection: RegistryPageController(registry: services.registry, access: access))
     }
 }
 

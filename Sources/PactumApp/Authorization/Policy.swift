@@ -6,6 +6,13 @@ enum Action: String, Sendable, CaseIterable {
     case changeOwnPassword = "account.password"
     case readAuditTrail = "audit.read"
     case verifyAuditChain = "audit.verify"
+    case registerDataset = "registry.register"
+    case readRegistry = "registry.read"
+    case searchRegistry = "registry.search"
+    case updateDataset = "registry.update"
+    case reviewCandidates = "registry.review"
+    case readNotices = "registry.notices"
+    case exerciseDataSubjectRights = "registry.rights"
 }
 
 /// The answer of the policy.
@@ -24,11 +31,33 @@ struct Policy: Sendable {
             .fundamentalRightsMonitor: [.fundamentalRightsMonitoring],
             .dataProtectionOfficer: [.dataProtectionSupervision],
         ]
+        // The registry (EDAC): who records, reads, searches and updates, and why.
+        let registrars: [Role: Set<Purpose>] = [
+            .registryOperator: [.eurodacRegistration], .screeningOfficer: [.eurodacRegistration],
+            .asylumCaseworker: [.eurodacRegistration],
+        ]
+        let readers: [Role: Set<Purpose>] = [
+            .registryOperator: [.eurodacRegistration, .identityCheck],
+            .fingerprintExpert: [.hitVerification], .screeningOfficer: [.identityCheck, .eurodacRegistration],
+            .asylumCaseworker: [.eurodacRegistration], .dublinOfficer: [.responsibilityDetermination],
+            .returnOfficer: [.identityCheck], .dataProtectionOfficer: [.dataSubjectRequest],
+        ]
+        var updaters = readers
+        updaters[.fingerprintExpert] = nil
+        updaters[.dataProtectionOfficer] = nil
+        updaters[.returnOfficer] = [.eurodacRegistration]
         return [
             .readOwnAccount: everyone,
             .changeOwnPassword: everyone,
             .readAuditTrail: oversight,
             .verifyAuditChain: oversight,
+            .registerDataset: registrars,
+            .readRegistry: readers,
+            .searchRegistry: readers,
+            .updateDataset: updaters,
+            .reviewCandidates: [.fingerprintExpert: [.hitVerification]],
+            .readNotices: updaters.merging([.fingerprintExpert: [.hitVerification]]) { a, _ in a },
+            .exerciseDataSubjectRights: [.dataProtectionOfficer: [.dataSubjectRequest]],
         ]
     }()
 

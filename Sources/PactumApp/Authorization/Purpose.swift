@@ -9,6 +9,18 @@ enum Purpose: String, Sendable, Codable, CaseIterable {
     case accountManagement = "account-management"
     /// Signing in and out.
     case authentication = "authentication"
+    /// Recording, transmitting and comparing Eurodac data, and keeping them up to date (EDAC
+    /// Arts 15-31).
+    case eurodacRegistration = "eurodac-registration"
+    /// Checking whether a person is known: the identity check of screening (SCR Art 14) and the
+    /// identification of an illegally staying person (EDAC Art 1(1)(c)).
+    case identityCheck = "identity-check"
+    /// Determining the responsible Member State (EDAC Art 1(1)(a); AMMR Part III).
+    case responsibilityDetermination = "responsibility-determination"
+    /// Checking a candidate before it counts as a hit (EDAC Art 38(4)).
+    case hitVerification = "hit-verification"
+    /// Answering a data subject's request: access, rectification, restriction (EDAC Art 43).
+    case dataSubjectRequest = "data-subject-request"
 
     var title: String {
         switch self {
@@ -16,6 +28,11 @@ enum Purpose: String, Sendable, Codable, CaseIterable {
         case .dataProtectionSupervision: "Data-protection supervision"
         case .accountManagement: "Account management"
         case .authentication: "Authentication"
+        case .eurodacRegistration: "Eurodac registration"
+        case .identityCheck: "Identity check"
+        case .responsibilityDetermination: "Responsibility determination"
+        case .hitVerification: "Hit verification"
+        case .dataSubjectRequest: "Data-subject request"
         }
     }
 }

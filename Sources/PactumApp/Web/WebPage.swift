@@ -65,6 +65,9 @@ extension Request {
         var items: [(String, String)] = []
         if let principal {
             items.append(("Dashboard", "/"))
+            if !Policy().purposes(of: principal, for: .searchRegistry).isEmpty {
+                items.append(("Registry", "/registry"))
+            }
             if !Policy().purposes(of: principal, for: .readAuditTrail).isEmpty {
                 items.append(("Audit trail", "/audit"))
             }

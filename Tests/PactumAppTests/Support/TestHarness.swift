@@ -12,7 +12,7 @@ import VaporTesting
 
 /// A clock the test moves by hand.
 final class TestClock: Sendable {
-    private let current = Mutex(Date(timeIntervalSince1970: 1_795_000_000))  // 2026-11-17
+    private let current = Mutex(Date(timeIntervalSince1970: 1_795_000_000))  // Wednesday 2026-11-18 11:06 UTC
     var now: Date { current.withLock { $0 } }
     func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
     var appClock: AppClock { AppClock { [self] in self.now } }
@@ -40,11 +40,13 @@ struct TestContext: Sendable {
     /// Creates a user with a known password (and no one-time password to change, unless asked).
     @discardableResult
     func makeUser(
-        _ role: Role, state: MemberState = .DE, email: String? = nil, mustChangePassword: Bool = false
+        _ role: Role, state: MemberState = .DE, email: String? = nil, mustChangePassword: Bool = false,
+        extraRoles: Set<Role> = []
     ) async throws -> User {
         let user = User(
             id: UUID(), email: email ?? "\(role.rawValue).\(state.code.lowercased())@test.example",
-            displayName: "Test \(role.title)", state: state, authority: "Test authority", roles: [role],
+            displayName: "Test \(role.title)", state: state, authority: "Test authority",
+            roles: extraRoles.union([role]),
             passwordHash: try Bcrypt.hash(Self.password, cost: 4), mustChangePassword: mustChangePassword,
             createdAt: clock.now)
         try await user.create(on: db)
@@ -82,8 +84,9 @@ struct TestContext: Sendable {
     func auditCount() async throws -> Int { try await AuditEntry.query(on: db).count() }
 }
 
-/// Runs `test` against a freshly migrated Pactum.
-func withPactum(_ test: (TestContext) async throws -> Void) async throws {
+/// Runs `test` against a freshly migrated Pactum; `sqliteDirectory` keeps SQLite in a file there
+/// instead of memory (for tests that read the file itself).
+func withPactum(sqliteDirectory: URL? = nil, _ test: (TestContext) async throws -> Void) async throws {
     let clock = TestClock()
     var config = PactumConfiguration(dataDirectory: FileManager.default.temporaryDirectory)
     config.bcryptCost = 4
@@ -92,6 +95,8 @@ func withPactum(_ test: (TestContext) async throws -> Void) async throws {
     if let url = TestDatabase.postgresURL {
         config.databaseURL = url
         config.postgresSchema = schema
+    } else if let sqliteDirectory {
+        config.dataDirectory = sqliteDirectory
     } else {
         config.inMemory = true
     }

@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+
+/// A possible match found when a dataset was registered (EDAC Art 27). It becomes a hit only
+/// when an expert of the probe's state confirms it (EDAC Art 38(4)); a rejected one is a false
+/// hit whose comparison data are deleted and which is reported within 3 working days (Art 38(6)).
+final class Candidate: Model, @unchecked Sendable {
+    static let schema = "registry_candidates"
+
+    enum Status: String, Codable, Sendable, CaseIterable {
+        case pending, confirmed
+        case falseHit = "false-hit"
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "probe_id") var probeID: UUID
+    @Field(key: "match_id") var matchID: UUID
+    @Field(key: "probe_state") var probeState: String
+    @Field(key: "match_state") var matchState: String
+    @Field(key: "probability") var probability: Double
+    @Field(key: "weight") var weight: Double
+    /// The per-field explanation (`MatchExplanation` as JSON); emptied for a false hit.
+    @Field(key: "explanation") var explanation: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "reviewed_by") var reviewedBy: String?
+    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
+    /// False hits: the day the report to eu-LISA is due (EDAC-H5).
+    @OptionalField(key: "report_due") var reportDue: String?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

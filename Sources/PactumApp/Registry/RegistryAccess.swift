@@ -1,0 +1,94 @@
+import Foundation
+import PactumIdentity
+import PactumLaw
+import Vapor
+
+extension Request {
+    /// The caller of a registry route: the role gate first (so that a refused role learns
+    /// nothing of the request's validity), then the purpose (given, or the first the role
+    /// allows) checked against the policy for the caller's own state.
+    func registryCaller(_ action: Action, purpose raw: String?, with access: AccessControl) async throws
+        -> RegistryCaller
+    {
+        let principal = try await authorize(action, purpose: nil, with: access)
+        let purpose: Purpose
+        if let raw, !raw.isEmpty {
+            guard let parsed = Purpose(rawValue: raw) else {
+                throw Problem.validation([
+                    .init(
+                        field: "purpose",
+                        message:
+                            "must be one of: \(access.policy.purposes(of: principal, for: action).map(\.rawValue).joined(separator: ", "))"
+                    )
+                ])
+            }
+            purpose = parsed
+        } else {
+            purpose = access.policy.purposes(of: principal, for: action)[0]
+        }
+        try await authorize(action, state: principal.state, purpose: purpose, with: access)
+        return RegistryCaller(principal: principal, purpose: purpose, requestID: requestID)
+    }
+
+    /// A UUID path parameter, or a 404 problem.
+    func uuidParameter(_ name: String) throws -> UUID {
+        guard let id = parameters.get(name).flatMap(UUID.init(uuidString:)) else {
+            throw Problem.notFound("No record with id \(parameters.get(name) ?? "").")
+        }
+        return id
+    }
+}
+
+/// A search without registration: the probe's alphanumeric data and the purpose.
+struct SearchInput: Content, JSONRequestBody {
+    var purpose: String?
+    var givenNames: String?
+    var familyNames: String?
+    var dateOfBirth: String?
+    var sex: String?
+    var nationality: String?
+    var placeOfBirth: String?
+    var documentNumber: String?
+
+    static let fields: [BodyField] = [
+        .string("purpose"), .string("givenNames", required: false), .string("familyNames"),
+        .string("dateOfBirth", required: false), .string("sex", required: false),
+        .string("nationality", required: false), .string("placeOfBirth", required: false),
+        .string("documentNumber", required: false),
+    ]
+
+    func probe() throws -> IdentityRecord {
+        var check = FieldValidator()
+        func text(_ value: String?) -> String? {
+            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        check.require(text(familyNames) != nil, "familyNames", "is required")
+        let dob = text(dateOfBirth)
+        check.require(
+            dob == nil || PartialDate(dob!) != nil, "dateOfBirth", "must be YYYY-MM-DD, with 00 or XX for unknown parts"
+        )
+        let sex = text(sex)?.uppercased()
+        check.require(sex == nil || ["F", "M", "X"].contains(sex!), "sex", "must be F, M or X")
+        let nationality = text(nationality)?.uppercased()
+        check.require(
+            nationality == nil || nationality!.count == 3, "nationality", "must be an ICAO 9303 three-letter code")
+        try check.throwIfInvalid()
+        return IdentityRecord(
+            id: "", givenNames: text(givenNames) ?? "", familyNames: text(familyNames)!, dateOfBirth: dob, sex: sex,
+            nationality: nationality, placeOfBirth: text(placeOfBirth), documentNumber: text(documentNumber))
+    }
+}
+
+/// The expert's decision on a candidate.
+struct DecisionInput: Content, JSONRequestBody {
+    var decision: String?
+    static let fields: [BodyField] = [.string("decision")]
+
+    func confirm() throws -> Bool {
+        guard let decision, ["confirm", "reject"].contains(decision) else {
+            throw Problem.validation([.init(field: "decision", message: "must be confirm or reject")])
+        }
+        return decision == "confirm"
+    }
+}

@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import PactumIdentity
+
+/// The in-memory identification index of the registry (DESIGN.md, "Growing past one machine"):
+/// built from the database at start, then changed on every registration, rectification,
+/// restriction and erasure after its transaction commits. The database stays the record.
+actor RegistryIndex {
+    private var index = IdentityIndex(model: .initial)
+    /// How many index records each dataset has (its names, then its names at birth and aliases).
+    private var records: [UUID: Int] = [:]
+    private let settings: RegistrySettings
+
+    init(settings: RegistrySettings) { self.settings = settings }
+
+    /// Datasets in the index.
+    var count: Int { records.count }
+
+    /// Reads every dataset that may be compared and fits the model on them: term frequencies
+    /// always, u from random pairs once there are enough records, and m from the hits experts
+    /// confirmed (labelled pairs, which EM on blocked pairs can only approximate).
+    func load(on db: any Database) async throws {
+        index = IdentityIndex(model: .initial)
+        records = [:]
+        var prepared: [String: PreparedRecord] = [:]
+        for dataset in try await Dataset.query(on: db).filter(\.$restrictionReason == nil).all() {
+            guard let id = dataset.id else { continue }
+            insert(dataset.identityRecords, of: id)
+            prepared[id.uuidString] = index.record(id: id.uuidString)
+        }
+        var model = FellegiSunterModel.initial
+        let records = Array(prepared.values)
+        if records.count >= settings.minimumRecordsForU {
+            var rng = SeededGenerator(seed: 42)
+            let pairs = (0..<20_000).map { _ -> ComparisonVector in
+                let a = Int.random(in: 0..<records.count, using: &rng)
+                let b = (a + Int.random(in: 1..<records.count, using: &rng)) % records.count
+                return Comparator.compare(records[a], records[b])
+            }
+            model.estimateU(from: pairs)
+        }
+        let hits = try await Candidate.query(on: db).filter(\.$status == Candidate.Status.confirmed.rawValue).all()
+        let labelled = hits.compactMap { hit in
+            prepared[hit.probeID.uuidString].flatMap { a in
+                prepared[hit.matchID.uuidString].map { Comparator.compare(a, $0) }
+            }
+        }
+        if labelled.count >= settings.minimumHitsForM { model.estimateM(fromConfirmedMatches: labelled) }
+        model.learnTermFrequencies(from: records)
+        index.update(model: model)
+    }
+
+    /// Adds (or replaces) a dataset's records.
+    func insert(_ datasetRecords: [IdentityRecord], of id: UUID) {
+        erase(id: id)
+        for record in datasetRecords { index.insert(PreparedRecord(record)) }
+        records[id] = datasetRecords.count
+    }
+
+    func erase(id: UUID) {
+        guard let count = records.removeValue(forKey: id) else { return }
+        for n in 0..<count { index.erase(id: Dataset.indexID(id, n)) }
+    }
+
+    /// Candidates for a probe, most probable first, with the explanation of each.
+    func search(_ probe: IdentityRecord, limit: Int) -> [(id: UUID, explanation: MatchExplanation)] {
+        let prepared = PreparedRecord(probe)
+        var best: [(id: UUID, explanation: MatchExplanation)] = []
+        // A dataset found under its name and an alias counts once, with its best record.
+        for found in index.search(prepared, limit: limit * 3, minimumProbability: settings.candidateThreshold) {
+            guard let id = UUID(uuidString: String(found.id.prefix(36))), !best.contains(where: { $0.id == id }),
+                let other = index.record(id: found.id)
+            else { continue }
+            best.append((id, MatchExplanation(model: index.model, a: prepared, b: other)))
+        }
+        return Array(best.prefix(limit))
+    }
+}
+
+/// The registry's readings and limits, with their defaults (docs/IDENTITY.md).
+public struct RegistrySettings: Sendable {
+    /// The match probability from which a stored dataset is shown to the expert as a candidate.
+    /// Low on purpose: a candidate costs an expert a look; a missed person costs a wrong
+    /// responsibility decision.
+    public var candidateThreshold = 0.2
+    /// Candidates kept per registration or search.
+    public var maxCandidates = 10
+    /// u is estimated from random pairs only above this many records; below, the prior stays.
+    public var minimumRecordsForU = 1_000
+    /// m is learned from confirmed hits once there are this many.
+    public var minimumHitsForM = 50
+    /// How often the server erases datasets whose retention ended (EDAC Art 29(10)).
+    public var erasureInterval: TimeInterval = 3600
+    public init() {}
+}
+
+extension Dataset {
+    /// The alphanumeric data the matching engine compares: the names, then the family name at
+    /// birth and each alias ("Family, Given", or a family name alone) with the other data.
+    var identityRecords: [IdentityRecord] {
+        guard let id else { return [] }
+        let names: [(String, String)] =
+            [(givenNames, familyNames)] + (namesAtBirth.map { [(givenNames, $0)] } ?? [])
+            + (otherNames ?? "").split(separator: ";").map { alias in
+                let parts = alias.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return parts.count == 2 ? (parts[1], parts[0]) : (givenNames, parts[0])
+            }
+        return names.enumerated().map { n, name in
+            IdentityRecord(
+                id: Self.indexID(id, n), givenNames: name.0, familyNames: name.1, dateOfBirth: dateOfBirth, sex: sex,
+                nationality: nationalities?.split(separator: ",").first.map(String.init), placeOfBirth: placeOfBirth,
+                documentNumber: documentNumber)
+        }
+    }
+
+    /// The index id of a dataset's `n`th name: the dataset id, then "#n" for the others.
+    static func indexID(_ id: UUID, _ n: Int) -> String { n == 0 ? id.uuidString : "\(id.uuidString)#\(n)" }
+}

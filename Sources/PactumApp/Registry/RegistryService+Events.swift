@@ -1,0 +1,266 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Vapor
+
+/// What an event did: the dataset after it (nil once erased) and how many notices went out.
+struct EventResult: Content {
+    var dataset: DatasetView?
+    var erased: Bool
+    var notices: Int
+}
+
+extension RegistryService {
+    /// Records one event on a dataset of the caller's state, with its notices, in one transaction.
+    func record(_ input: DatasetEventInput, on id: UUID, by caller: RegistryCaller, on db: any Database) async throws
+        -> EventResult
+    {
+        guard let kind = input.event.flatMap(RegistryEventKind.init(rawValue:)) else {
+            throw Problem.validation([
+                .init(
+                    field: "event",
+                    message: "must be one of: \(RegistryEventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            ])
+        }
+        guard !kind.roles.isDisjoint(with: caller.principal.roles) else {
+            let reason = "Your roles may not record \(kind.rawValue) (\(kind.citation))."
+            try await audit.record(
+                caller.draft(
+                    .accessDenied, "registry.update", id, state: caller.state.code, detail: reason, outcome: .denied),
+                on: db)
+            throw Problem.forbidden(reason)
+        }
+        guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
+            throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+        }
+        guard !d.isRestricted else {
+            throw Problem(
+                status: .conflict, type: "restricted", detail: "The dataset is restricted (EDAC Art 43; GDPR Art 18).")
+        }
+        let change = try apply(kind, input, to: d)
+        let now = clock.now()
+        let result = try await audit.transaction(on: db) { tx in
+            var sent = 0
+            if kind.notifies {
+                sent = try await send(
+                    kind: kind.rawValue, about: d, to: try await holders(of: d, on: tx.db), by: caller, tx: tx,
+                    message:
+                        "\(d.stateCode): \(kind.title)\(change.map { " (\($0))" } ?? ""). \(Self.instruction(kind))",
+                    citation: kind.citation)
+            }
+            if kind == .citizenship {
+                try await erase(
+                    d, reason: "citizenship acquired (EDAC Art 30(1))",
+                    draft: caller.draft(
+                        .registryErase, "registry.dataset", d.id, state: d.stateCode, detail: "citizenship"),
+                    tx: tx)
+                return EventResult(dataset: nil, erased: true, notices: sent)
+            }
+            d.updatedAt = now
+            try await d.update(on: tx.db)
+            try await tx.append(
+                caller.draft(
+                    .registryUpdate, "registry.dataset", d.id, state: d.stateCode,
+                    detail: kind.rawValue + (sent > 0 ? "; \(sent) notices" : "")))
+            return EventResult(dataset: DatasetView(d), erased: false, notices: sent)
+        }
+        if result.erased { try await afterErasure(of: [id], on: db) }
+        return result
+    }
+
+    /// Checks the event against the dataset and the law and applies it to the model (not yet
+    /// saved). Returns what changed, for the notice (a state code or a date; never a name).
+    private func apply(_ kind: RegistryEventKind, _ input: DatasetEventInput, to d: Dataset) throws -> String? {
+        let category = d.eurodacCategory ?? .applicant
+        let now = clock.now()
+        func refuse(_ detail: String) -> Problem {
+            Problem(status: .conflict, type: "event-not-allowed", detail: detail)
+        }
+        func field(_ name: String, _ message: String) -> Problem {
+            Problem.validation([.init(field: name, message: message)])
+        }
+        func memberState() throws -> MemberState {
+            guard let state = input.state.flatMap({ MemberState(rawValue: $0.uppercased()) }) else {
+                throw field("state", "must be the code of a Member State or associated state (DE, IT …)")
+            }
+            return state
+        }
+        func day() throws -> CivilDate {
+            guard let day = input.date.flatMap(CivilDate.init(iso:)) else { throw field("date", "must be YYYY-MM-DD") }
+            guard day <= law.calculator(for: d.state ?? .DE).localDay(of: now) else {
+                throw field("date", "is in the future")
+            }
+            return day
+        }
+        func instant() throws -> Date {
+            guard let at = input.at.flatMap({ try? Date($0, strategy: .iso8601) }) else {
+                throw field("at", "must be a date and time (ISO 8601)")
+            }
+            guard at <= now else { throw field("at", "is in the future") }
+            return at
+        }
+        switch kind {
+        case .transmit:
+            guard d.transmittedAt == nil else { throw refuse("The biometric data were transmitted already.") }
+            transmit(d, takenAt: input.at == nil ? now : try instant(), now: now)
+            return nil
+        case .extendTransmission:
+            guard d.transmittedAt == nil, d.transmissionVariant == nil, d.transmissionRule != "EDAC-RETAKE" else {
+                throw refuse("Only an open transmission limit can be extended, once, by at most 48 hours.")
+            }
+            guard !(input.reason ?? "").isEmpty else { throw field("reason", "must describe the technical problem") }
+            try setTransmissionClock(d, from: d.eventAt, rule: d.transmissionRule, variant: "technical")
+            return nil
+        case .retake:
+            let at = try instant()
+            d.transmittedAt = nil
+            d.eraseOn = nil
+            try setTransmissionClock(d, from: at, rule: "EDAC-RETAKE", variant: nil)
+            return nil
+        case .markProtection:
+            guard category.allowsProtectionMark else {
+                throw refuse("Only applicants' data are marked (EDAC Art 31(1)).")
+            }
+            guard d.protectionMarkedAt == nil else { throw refuse("The dataset is marked already.") }
+            d.protectionMarkedAt = now
+            return nil
+        case .unmarkProtection:
+            guard d.protectionMarkedAt != nil else { throw refuse("The dataset is not marked.") }
+            guard let ground = input.ground.flatMap(UnmarkGround.init(rawValue:)) else {
+                throw field("ground", "must be QR-14 or QR-19: status withdrawn under QR Art 14 or 19 (EDAC Art 31(3))")
+            }
+            d.protectionMarkedAt = nil
+            return ground.rawValue
+        case .markResidence:
+            guard category.allowsResidenceMark else {
+                throw refuse("Residence-document marks apply to categories D, E and F (EDAC Art 31(4),(5)).")
+            }
+            guard d.residenceMarkedAt == nil else { throw refuse("The dataset is marked already.") }
+            d.residenceMarkedAt = now
+            return nil
+        case .flagSecurity:
+            guard category.allowsSecurityFlag else {
+                throw refuse("A security flag is recorded for categories A, D, E and F only (EDAC Art 17(2)(i)).")
+            }
+            guard d.securityFlag == nil else { throw refuse("The dataset is flagged already.") }
+            guard let ground = input.ground.flatMap(SecurityFlagGround.init(rawValue:)) else {
+                throw field(
+                    "ground",
+                    "must be one of: \(SecurityFlagGround.allCases.map(\.rawValue).joined(separator: ", ")) (EDAC Art 17(2)(i))"
+                )
+            }
+            d.securityFlag = ground.rawValue
+            return nil
+        case .unflagSecurity:
+            guard d.securityFlag != nil else { throw refuse("The dataset has no security flag.") }
+            guard !(input.reason ?? "").isEmpty else {
+                throw field("reason", "must say why the threat has ceased (EDAC Art 17(4))")
+            }
+            d.securityFlag = nil
+            return nil
+        case .responsibleState:
+            guard category.allowsResponsibility else { throw refuse("Recorded for applicants only (EDAC Art 16(1)).") }
+            let state = try memberState()
+            d.responsibleState = state.code
+            return state.code
+        case .relocationState:
+            guard category.allowsDepartureAndRemoval else {
+                throw refuse("Recorded for categories A, D, E and F only (EDAC Art 25).")
+            }
+            let state = try memberState()
+            d.relocationState = state.code
+            return state.code
+        case .transferArrival:
+            guard category.allowsResponsibility else { throw refuse("Recorded for applicants only (EDAC Art 16(2)).") }
+            d.transferArrival = try day().description
+            return d.transferArrival
+        case .departure, .removal:
+            guard category.allowsDepartureAndRemoval else {
+                throw refuse("Recorded for categories A, D, E and F only (EDAC Art 16(3),(4)).")
+            }
+            let date = try day().description
+            if kind == .departure { d.departureDate = date } else { d.removalDate = date }
+            return date
+        case .citizenship:
+            return try memberState().code
+        }
+    }
+
+    /// What the receiving state is to do.
+    private static func instruction(_ kind: RegistryEventKind) -> String {
+        switch kind {
+        case .markProtection, .markResidence: "Mark your dataset of the person."
+        case .unmarkProtection: "Unmark your dataset of the person."
+        case .unflagSecurity: "Delete the security flag of your dataset of the person."
+        case .citizenship: "The dataset was erased; erase yours if the person became a citizen of your state."
+        default: "Update your records of the person."
+        }
+    }
+
+    /// The datasets other Member States hold of the same person (confirmed hits joined them).
+    func holders(of d: Dataset, on db: any Database) async throws -> [Dataset] {
+        try await Dataset.query(on: db).filter(\.$person.$id == d.$person.id).filter(\.$stateCode != d.stateCode).all()
+    }
+
+    /// Sends one notice per recipient dataset, each audited; returns how many.
+    @discardableResult
+    func send(
+        kind: String, about d: Dataset, to recipients: [Dataset], by caller: RegistryCaller?, tx: AuditTransaction,
+        message: String, citation: String
+    ) async throws -> Int {
+        let now = clock.now()
+        for recipient in recipients {
+            let notice = Notice()
+            notice.id = UUID()
+            notice.fromState = d.stateCode
+            notice.toState = recipient.stateCode
+            notice.kind = kind
+            notice.recipientDatasetID = recipient.id
+            notice.recipientReference = recipient.reference
+            notice.message = message
+            notice.citation = citation
+            notice.createdAt = now
+            let due = try law.deadline("EDAC-NOTICE", state: recipient.state ?? .DE, from: Self.iso(now))
+            notice.dueAt = try Date(due.expires, strategy: .iso8601)
+            try await notice.create(on: tx.db)
+            let draft =
+                caller?.draft(.registryNotice, "registry.notice", notice.id, state: recipient.stateCode, detail: kind)
+                ?? AuditDraft(
+                    actor: "system:registry", action: .registryNotice,
+                    record: AuditRecord(type: "registry.notice", id: notice.id?.uuidString, state: recipient.state),
+                    detail: kind)
+            try await tx.append(draft)
+        }
+        return recipients.count
+    }
+
+    /// The inbox of a Member State, newest first.
+    func inbox(by caller: RegistryCaller, on db: any Database) async throws -> [NoticeView] {
+        let notices = try await Notice.query(on: db).filter(\.$toState == caller.state.code).sort(
+            \.$createdAt, .descending
+        )
+        .limit(500).all()
+        try await audit.record(
+            caller.draft(
+                .registryNoticeRead, "registry.inbox", nil, state: caller.state.code, detail: "\(notices.count) notices"
+            ),
+            on: db)
+        return notices.map(NoticeView.init)
+    }
+
+    /// The receipt of a notice (DESIGN.md: a notice is immutable, with a receipt).
+    func acknowledge(_ id: UUID, by caller: RegistryCaller, on db: any Database) async throws -> NoticeView {
+        guard let notice = try await Notice.find(id, on: db), notice.toState == caller.state.code else {
+            throw Problem.notFound("No notice \(id) for \(caller.state.code).")
+        }
+        if notice.readAt == nil {
+            try await audit.transaction(on: db) { tx in
+                notice.readAt = clock.now()
+                notice.readBy = caller.principal.email
+                try await notice.update(on: tx.db)
+                try await tx.append(caller.draft(.registryNoticeRead, "registry.notice", id, state: notice.toState))
+            }
+        }
+        return NoticeView(notice)
+    }
+}

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Vapor
+
+extension RegistryService {
+    /// The expert's queue: pending candidates of the expert's state, most probable first.
+    func reviewQueue(by caller: RegistryCaller, on db: any Database) async throws -> [CandidateView] {
+        let pending = try await Candidate.query(on: db).filter(\.$probeState == caller.state.code)
+            .filter(\.$status == Candidate.Status.pending.rawValue).sort(\.$probability, .descending).sort(\.$createdAt)
+            .all()
+        let ids = pending.flatMap { [$0.probeID, $0.matchID] }
+        let datasets = try await Dataset.query(on: db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: datasets.map { ($0.id!, $0) })
+        try await audit.transaction(on: db) { tx in
+            for c in pending {
+                try await tx.append(caller.draft(.registryRead, "registry.candidate", c.id, state: c.probeState))
+            }
+        }
+        return pending.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) }
+    }
+
+    /// The expert's decision (EDAC Art 38(4)-(6)). A confirmed hit joins the two datasets under
+    /// one person and tells the other state; a rejected one is a false hit: its comparison data
+    /// are deleted at once and the report to eu-LISA falls due in 3 working days.
+    func decide(_ id: UUID, confirm: Bool, by caller: RegistryCaller, on db: any Database) async throws -> CandidateView
+    {
+        guard let candidate = try await Candidate.find(id, on: db), candidate.probeState == caller.state.code else {
+            throw Problem.notFound("No candidate \(id) for \(caller.state.code).")
+        }
+        guard candidate.status == Candidate.Status.pending.rawValue else {
+            throw Problem(
+                status: .conflict, type: "already-decided", detail: "The candidate is already \(candidate.status).")
+        }
+        guard let probe = try await Dataset.find(candidate.probeID, on: db),
+            let match = try await Dataset.find(candidate.matchID, on: db)
+        else { throw Problem.notFound("A dataset of the candidate no longer exists.") }
+        let now = clock.now()
+        try await audit.transaction(on: db) { tx in
+            candidate.reviewedBy = caller.principal.email
+            candidate.reviewedAt = now
+            if confirm {
+                candidate.status = Candidate.Status.confirmed.rawValue
+                try await merge(probe.$person.id, match.$person.id, on: tx.db)
+                try await send(
+                    kind: "hit", about: probe, to: [match], by: caller, tx: tx,
+                    message:
+                        "\(probe.stateCode) registered a category \(probe.category) dataset of the person of your dataset; an expert confirmed the hit.",
+                    citation: "EDAC Arts 27(4), 38(4)")
+            } else {
+                candidate.status = Candidate.Status.falseHit.rawValue
+                candidate.explanation = ""
+                let today = law.calculator(for: caller.state).localDay(of: now)
+                candidate.reportDue = try law.deadline("EDAC-H5", state: caller.state, from: today.description).due
+            }
+            try await candidate.update(on: tx.db)
+            try await tx.append(
+                caller.draft(
+                    .registryReview, "registry.candidate", candidate.id, state: candidate.probeState,
+                    detail: confirm ? "confirmed: hit" : "rejected: false hit (EDAC Art 38(6))"))
+        }
+        return Self.view(candidate, probe: probe, match: confirm ? match : nil)
+    }
+
+    /// Joins two persons: the older id stays (ids are stable), the other's datasets move to it.
+    private func merge(_ a: UUID, _ b: UUID, on db: any Database) async throws {
+        guard a != b, let pa = try await RegistryPerson.find(a, on: db),
+            let pb = try await RegistryPerson.find(b, on: db)
+        else { return }
+        let (keep, drop) =
+            (pa.createdAt, a.uuidString) <= (pb.createdAt, b.uuidString) ? (pa, pb) : (pb, pa)
+        try await Dataset.query(on: db).filter(\.$person.$id == drop.id!).set(\.$person.$id, to: keep.id!).update()
+        try await drop.delete(on: db)
+    }
+}

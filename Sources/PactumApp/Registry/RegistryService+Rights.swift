@@ -1,0 +1,179 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Vapor
+
+/// A rectification as the DPO sends it.
+struct RectificationInput: Content, JSONRequestBody {
+    var field: String?
+    var value: String?
+    var reason: String?
+
+    static let fields: [BodyField] = [.string("field"), .string("value", required: false), .string("reason")]
+}
+
+/// A restriction or its lifting.
+struct RestrictionInput: Content, JSONRequestBody {
+    var restricted: String?
+    var reason: String?
+
+    static let fields: [BodyField] = [.string("restricted"), .string("reason")]
+}
+
+/// The data-subject rights of EDAC Art 43, exercised by the data-protection officer of the
+/// state that holds the data.
+extension RegistryService {
+    /// Everything the caller's state holds about a person: its datasets (with flags and the
+    /// transmitting state), the hits, the notices it received and the rectification history.
+    func export(person id: UUID, by caller: RegistryCaller, on db: any Database) async throws -> DataSubjectExport {
+        let datasets = try await Dataset.query(on: db).filter(\.$person.$id == id).filter(
+            \.$stateCode == caller.state.code
+        )
+        .all()
+        guard !datasets.isEmpty else {
+            throw Problem.notFound("No person \(id) with datasets of \(caller.state.code).")
+        }
+        let ids = datasets.map { $0.id! }
+        let hits = try await Candidate.query(on: db).filter(\.$probeID ~~ ids)
+            .filter(\.$status == Candidate.Status.confirmed.rawValue).all()
+        let matched = try await Dataset.query(on: db).filter(\.$id ~~ hits.map(\.matchID)).all()
+        let byID = Dictionary(uniqueKeysWithValues: (datasets + matched).map { ($0.id!, $0) })
+        let notices = try await Notice.query(on: db).filter(\.$recipientDatasetID ~~ ids).sort(\.$createdAt).all()
+        let history = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
+        try await audit.record(
+            caller.draft(
+                .registryExport, "registry.person", id, state: caller.state.code, detail: "\(datasets.count) datasets"),
+            on: db)
+        return DataSubjectExport(
+            person: id, state: caller.state.code, exportedAt: clock.now(),
+            controllerNote:
+                "Data held by \(caller.state.name) in the identity registry under Regulation (EU) 2024/1358, with the hits, notices and rectifications that concern them (EDAC Art 43).",
+            datasets: datasets.map(DatasetView.init),
+            hits: hits.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) },
+            notices: notices.map(NoticeView.init), rectifications: history.map(RectificationView.init))
+    }
+
+    /// Corrects one field with its history (GDPR Art 16); the states holding the person are told
+    /// (GDPR Art 19) and the index follows.
+    func rectify(_ input: RectificationInput, dataset id: UUID, by caller: RegistryCaller, on db: any Database)
+        async throws -> DatasetView
+    {
+        guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
+            throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+        }
+        let reason = input.reason?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !reason.isEmpty else { throw Problem.validation([.init(field: "reason", message: "is required")]) }
+        // Re-validate the whole dataset with the new value, so that a rectification can never
+        // store what a registration would refuse.
+        var draft = DatasetInput(d)
+        let field = input.field ?? ""
+        let value = input.value?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let path = DatasetInput.rectifiableFields[field] else {
+            throw Problem.validation([
+                .init(
+                    field: "field",
+                    message: "must be one of: \(DatasetInput.rectifiableFields.keys.sorted().joined(separator: ", "))")
+            ])
+        }
+        let old = draft[keyPath: path]
+        draft[keyPath: path] = value
+        let valid: ValidDataset
+        do { valid = try draft.validated(now: clock.now()) } catch let problem as Problem {
+            // Name the field as the DPO sent it: "value" carries it.
+            throw Problem.validation(
+                (problem.errors ?? []).map { .init(field: "value", message: "\($0.field) \($0.message)") })
+        }
+        d.apply(valid)
+        let now = clock.now()
+        try await audit.transaction(on: db) { tx in
+            let entry = Rectification()
+            entry.datasetID = id
+            entry.field = field
+            entry.oldValue = old
+            entry.newValue = value
+            entry.reason = reason
+            entry.byUser = caller.principal.email
+            entry.at = now
+            try await entry.create(on: tx.db)
+            d.updatedAt = now
+            try await d.update(on: tx.db)
+            try await tx.append(
+                caller.draft(.registryRectify, "registry.dataset", id, state: d.stateCode, detail: field))
+            try await send(
+                kind: "rectification", about: d, to: try await holders(of: d, on: tx.db), by: caller, tx: tx,
+                message:
+                    "\(d.stateCode) rectified its dataset of the person (\(field)). Check your dataset of the person.",
+                citation: "EDAC Art 43; GDPR Arts 16, 19")
+        }
+        if !d.isRestricted { await index.insert(d.identityRecords, of: id) }
+        return DatasetView(d)
+    }
+
+    /// Restricts processing (GDPR Art 18) or lifts the restriction. A restricted dataset is kept
+    /// but leaves the index: no identification, search or update reaches it.
+    func restrict(_ input: RestrictionInput, dataset id: UUID, by caller: RegistryCaller, on db: any Database)
+        async throws -> DatasetView
+    {
+        guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
+            throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+        }
+        var check = FieldValidator()
+        let restricted = input.restricted.flatMap { ["true": true, "false": false][$0.lowercased()] }
+        check.require(restricted != nil, "restricted", "must be true or false")
+        let reason = input.reason?.trimmingCharacters(in: .whitespaces) ?? ""
+        check.require(!reason.isEmpty, "reason", "is required")
+        try check.throwIfInvalid()
+        try await audit.transaction(on: db) { tx in
+            d.restrictionReason = restricted! ? reason : nil
+            d.updatedAt = clock.now()
+            try await d.update(on: tx.db)
+            try await tx.append(
+                caller.draft(
+                    .registryRestrict, "registry.dataset", id, state: d.stateCode,
+                    detail: restricted! ? "restricted" : "restriction lifted"))
+        }
+        if restricted! { await index.erase(id: id) } else { await index.insert(d.identityRecords, of: id) }
+        return DatasetView(d)
+    }
+}
+
+extension DatasetInput {
+    /// The fields a data-protection officer may rectify: the alphanumeric data of EDAC Art
+    /// 17(1)(c)-(j), not the dates and clocks that record what the authority did.
+    static let rectifiableFields: [String: WritableKeyPath<DatasetInput, String?>] = [
+        "givenNames": \.givenNames, "familyNames": \.familyNames, "namesAtBirth": \.namesAtBirth,
+        "otherNames": \.otherNames, "nationalities": \.nationalities, "dateOfBirth": \.dateOfBirth,
+        "placeOfBirth": \.placeOfBirth, "sex": \.sex, "documentType": \.documentType,
+        "documentNumber": \.documentNumber, "documentCountry": \.documentCountry, "documentExpiry": \.documentExpiry,
+    ]
+
+    /// The stored dataset as a registration, to re-validate after a change.
+    init(_ d: Dataset) {
+        self.init(
+            category: d.category, reference: d.reference, givenNames: d.givenNames, familyNames: d.familyNames,
+            namesAtBirth: d.namesAtBirth, otherNames: d.otherNames, nationalities: d.nationalities,
+            dateOfBirth: d.dateOfBirth, ageUnclear: nil, placeOfBirth: d.placeOfBirth, sex: d.sex,
+            documentType: d.documentType, documentNumber: d.documentNumber, documentCountry: d.documentCountry,
+            documentExpiry: d.documentExpiry, eventPlace: d.eventPlace, eventAt: RegistryService.iso(d.eventAt),
+            resettlementOutcome: d.resettlementOutcome, protectionDecisionDate: d.protectionDecisionDate,
+            biometricsTakenAt: nil)
+    }
+}
+
+extension Dataset {
+    /// Takes over the alphanumeric data of a validated registration.
+    func apply(_ v: ValidDataset) {
+        givenNames = v.givenNames
+        familyNames = v.familyNames
+        namesAtBirth = v.namesAtBirth
+        otherNames = v.otherNames
+        nationalities = v.nationalities
+        dateOfBirth = v.dateOfBirth
+        placeOfBirth = v.placeOfBirth
+        sex = v.sex
+        documentType = v.documentType
+        documentNumber = v.documentNumber
+        documentCountry = v.documentCountry
+        documentExpiry = v.documentExpiry
+    }
+}

@@ -1,0 +1,256 @@
+import Fluent
+import Foundation
+import PactumIdentity
+import PactumLaw
+import Vapor
+
+/// Who acts on the registry, and why: every audited entry carries both.
+struct RegistryCaller: Sendable {
+    let principal: Principal
+    let purpose: Purpose
+    let requestID: String?
+
+    var state: MemberState { principal.state }
+
+    func draft(
+        _ action: AuditAction, _ type: String, _ id: UUID?, state: String?, detail: String? = nil,
+        outcome: AuditOutcome = .success
+    ) -> AuditDraft {
+        AuditDraft(
+            principal, action, outcome: outcome,
+            record: AuditRecord(type: type, id: id?.uuidString, state: state.flatMap { MemberState(rawValue: $0) }),
+            purpose: purpose, requestID: requestID, detail: detail)
+    }
+}
+
+/// The identity registry: registration by Eurodac category with its clocks, identification on
+/// every registration, the expert's review, marks, flags and updates with their notices,
+/// erasure and the data subject's rights. Each operation is one transaction with its audit
+/// entries; the in-memory index follows once the transaction has committed.
+struct RegistryService: Sendable {
+    let audit: AuditLog
+    let law: DeadlineEngine
+    let index: RegistryIndex
+    let clock: AppClock
+    let settings: RegistrySettings
+
+    // MARK: Registration
+
+    func register(_ input: ValidDataset, by caller: RegistryCaller, on db: any Database) async throws
+        -> RegistrationResult
+    {
+        let state = caller.state
+        let found = try await eligibleMatches(for: input.identityRecord, category: input.category, on: db)
+        guard input.category.isRecorded else {
+            // B1: compared, never recorded (EDAC Arts 18(1), 29(2)).
+            try await audit.transaction(on: db) { tx in
+                try await tx.append(
+                    caller.draft(
+                        .registryCompare, "registry.dataset", nil, state: state.code,
+                        detail:
+                            "category B1 compared with \(found.count) matching datasets; not recorded (EDAC Art 29(2))")
+                )
+                for (match, _) in found {
+                    try await tx.append(
+                        caller.draft(.registryRead, "registry.dataset", match.id, state: match.stateCode))
+                }
+            }
+            return RegistrationResult(
+                dataset: nil, candidates: [],
+                matches: found.map { SearchMatch(dataset: MatchedDataset($0), explanation: $1) })
+        }
+        if try await Dataset.query(on: db).filter(\.$stateCode == state.code).filter(\.$reference == input.reference)
+            .first() != nil
+        {
+            throw Problem(
+                status: .conflict, type: "duplicate-reference",
+                detail: "\(state.code) already holds a dataset with reference \(input.reference).")
+        }
+        let now = clock.now()
+        let dataset = try makeDataset(input, state: state, operator: caller.principal.userID.uuidString, now: now)
+        let candidates = try await audit.transaction(on: db) { tx in
+            let person = RegistryPerson(createdAt: now)
+            try await person.create(on: tx.db)
+            dataset.$person.id = person.id!
+            try await dataset.create(on: tx.db)
+            try await tx.append(
+                caller.draft(
+                    .registryRegister, "registry.dataset", dataset.id, state: state.code,
+                    detail: "category \(input.category.rawValue); \(found.count) candidates"))
+            var candidates: [CandidateView] = []
+            for (match, explanation) in found {
+                let candidate = Candidate()
+                candidate.probeID = dataset.id!
+                candidate.matchID = match.id!
+                candidate.probeState = state.code
+                candidate.matchState = match.stateCode
+                candidate.probability = explanation.probability
+                candidate.weight = explanation.weight
+                candidate.explanation = try String(decoding: JSONEncoder().encode(explanation), as: UTF8.self)
+                candidate.status = Candidate.Status.pending.rawValue
+                candidate.createdAt = now
+                try await candidate.create(on: tx.db)
+                try await tx.append(caller.draft(.registryRead, "registry.dataset", match.id, state: match.stateCode))
+                candidates.append(Self.view(candidate, probe: dataset, match: match))
+            }
+            return candidates
+        }
+        await index.insert(dataset.identityRecords, of: dataset.id!)
+        return RegistrationResult(dataset: DatasetView(dataset), candidates: candidates, matches: nil)
+    }
+
+    private func makeDataset(_ input: ValidDataset, state: MemberState, operator: String, now: Date) throws -> Dataset {
+        let d = Dataset()
+        d.id = UUID()
+        d.stateCode = state.code
+        d.category = input.category.rawValue
+        d.reference = input.reference
+        d.apply(input)
+        d.eventPlace = input.eventPlace
+        d.eventAt = input.eventAt
+        d.resettlementOutcome = input.resettlementOutcome?.rawValue
+        d.protectionDecisionDate = input.protectionDecisionDate
+        d.operatorID = `operator`
+        d.createdAt = now
+        d.updatedAt = now
+        try setTransmissionClock(d, from: input.eventAt, rule: input.category.clockRule!, variant: nil)
+        if let taken = input.biometricsTakenAt { transmit(d, takenAt: taken, now: now) }
+        return d
+    }
+
+    /// The transmission limit of the category from PactumLaw (EDAC Arts 15(1), 22(2), 23(2),
+    /// 24(2), 26(1)), or a variant (technical extension, retake).
+    func setTransmissionClock(_ d: Dataset, from: Date, rule: String, variant: String?) throws {
+        let state = d.state ?? .DE
+        let deadline = try law.deadline(rule, state: state, from: Self.iso(from), extension: variant)
+        d.transmissionDueAt = try Date(deadline.expires, strategy: .iso8601)
+        d.transmissionRule = rule
+        d.transmissionVariant = variant
+    }
+
+    /// Records the transmission and starts the retention period (EDAC Art 29).
+    func transmit(_ d: Dataset, takenAt: Date, now: Date) {
+        d.biometricsTakenAt = takenAt
+        d.transmittedAt = now
+        let day = law.calculator(for: d.state ?? .DE).localDay(of: now)
+        d.eraseOn =
+            EurodacRules.erasureDate(
+                category: d.eurodacCategory ?? .applicant,
+                outcome: d.resettlementOutcome.flatMap(ResettlementOutcome.init(rawValue:)), transmitted: day,
+                protectionDecision: d.protectionDecisionDate.flatMap(CivilDate.init(iso:)))?.description
+    }
+
+    // MARK: Identification
+
+    /// Stored datasets the probe may be compared with under EDAC Art 27(1),(2), above the
+    /// candidate threshold: never restricted ones, B1 probes only against marked applicants.
+    func eligibleMatches(for probe: IdentityRecord, category: EurodacCategory?, on db: any Database) async throws
+        -> [(Dataset, MatchExplanation)]
+    {
+        if let category, !category.isProbe { return [] }
+        let found = await index.search(probe, limit: settings.maxCandidates)
+        guard !found.isEmpty else { return [] }
+        let datasets = try await Dataset.query(on: db).filter(\.$id ~~ found.map(\.id)).all()
+        let byID = Dictionary(uniqueKeysWithValues: datasets.map { ($0.id!, $0) })
+        let allowed = category?.comparedWith
+        return found.compactMap { id, explanation in
+            guard let d = byID[id], !d.isRestricted, let c = d.eurodacCategory else { return nil }
+            if let allowed {
+                guard let rule = allowed.first(where: { $0.category == c }) else { return nil }
+                if rule.protectionMarkedOnly, d.protectionMarkedAt == nil { return nil }
+            }
+            return (d, explanation)
+        }
+    }
+
+    /// A search without registration, for a purpose the policy allows (EDAC Art 27(4): no
+    /// candidate above the threshold, nothing returned). Every dataset returned is audited.
+    func search(_ probe: IdentityRecord, by caller: RegistryCaller, on db: any Database) async throws -> SearchResult {
+        let found = try await eligibleMatches(for: probe, category: nil, on: db)
+        try await audit.transaction(on: db) { tx in
+            try await tx.append(
+                caller.draft(
+                    .registrySearch, "registry.search", nil, state: caller.state.code,
+                    detail: "\(found.count) matches"))
+            for (match, _) in found {
+                try await tx.append(caller.draft(.registryRead, "registry.dataset", match.id, state: match.stateCode))
+            }
+        }
+        return SearchResult(
+            purpose: caller.purpose.rawValue,
+            matches: found.map { SearchMatch(dataset: MatchedDataset($0), explanation: $1) })
+    }
+
+    // MARK: Reading
+
+    /// A dataset of the caller's own state (404 for another state's or an unknown id, so that
+    /// ids of other states cannot be probed). A restricted dataset is shown to the DPO only.
+    func dataset(_ id: UUID, by caller: RegistryCaller, on db: any Database) async throws -> Dataset {
+        guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
+            throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+        }
+        if d.isRestricted, caller.purpose != .dataSubjectRequest {
+            throw Problem(
+                status: .conflict, type: "restricted",
+                detail:
+                    "The dataset is restricted (EDAC Art 43; GDPR Art 18): only the data-protection officer may process it."
+            )
+        }
+        try await audit.record(caller.draft(.registryRead, "registry.dataset", id, state: d.stateCode), on: db)
+        return d
+    }
+
+    /// The person page: the caller's datasets, what hits returned of other states' datasets,
+    /// the candidates, notices and rectifications that concern the caller's datasets.
+    func person(_ id: UUID, by caller: RegistryCaller, on db: any Database) async throws -> PersonView {
+        let all = try await Dataset.query(on: db).filter(\.$person.$id == id).all()
+        let own = all.filter { $0.stateCode == caller.state.code }
+        let visible = own.filter { !$0.isRestricted || caller.purpose == .dataSubjectRequest }
+        guard !visible.isEmpty else { throw Problem.notFound("No person \(id) with datasets of \(caller.state.code).") }
+        let ids = visible.map { $0.id! }
+        let candidates = try await Candidate.query(on: db).filter(\.$probeID ~~ ids).all()
+        let others = try await Dataset.query(on: db).filter(\.$id ~~ candidates.map(\.matchID)).all()
+        let notices = try await Notice.query(on: db).filter(\.$recipientDatasetID ~~ ids).sort(\.$createdAt).all()
+        let rectifications = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
+        try await audit.transaction(on: db) { tx in
+            for d in visible {
+                try await tx.append(caller.draft(.registryRead, "registry.dataset", d.id, state: d.stateCode))
+            }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: (visible + others).map { ($0.id!, $0) })
+        return PersonView(
+            id: id, datasets: visible.map(DatasetView.init),
+            otherStates: all.filter { $0.stateCode != caller.state.code }.map(MatchedDataset.init),
+            candidates: candidates.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) },
+            notices: notices.map(NoticeView.init), rectifications: rectifications.map(RectificationView.init))
+    }
+
+    /// Datasets of the caller's state whose biometrics are not yet transmitted, by time left.
+    func worklist(by caller: RegistryCaller, on db: any Database) async throws -> [WorklistItem] {
+        let now = clock.now()
+        let open = try await Dataset.query(on: db).filter(\.$stateCode == caller.state.code)
+            .filter(\.$transmittedAt == nil).filter(\.$restrictionReason == nil).sort(\.$transmissionDueAt).all()
+        try await audit.record(
+            caller.draft(
+                .registryRead, "registry.worklist", nil, state: caller.state.code, detail: "\(open.count) datasets"),
+            on: db)
+        return open.map { d in
+            let left = d.transmissionDueAt.timeIntervalSince(now) / 3600
+            return WorklistItem(
+                datasetId: d.id!, reference: d.reference, category: d.category, eventAt: d.eventAt,
+                dueAt: d.transmissionDueAt, rule: d.transmissionRule, variant: d.transmissionVariant,
+                status: left < 0 ? "overdue" : left < 24 ? "due" : "open", hoursLeft: (left * 10).rounded() / 10)
+        }
+    }
+
+    static func view(_ c: Candidate, probe: Dataset?, match: Dataset?) -> CandidateView {
+        CandidateView(
+            id: c.id!, status: c.status, probability: c.probability, probe: probe.map(MatchedDataset.init),
+            match: match.map(MatchedDataset.init),
+            explanation: c.explanation.isEmpty
+                ? nil : try? JSONDecoder().decode(MatchExplanation.self, from: Data(c.explanation.utf8)),
+            reviewedBy: c.reviewedBy, reviewedAt: c.reviewedAt, reportDue: c.reportDue)
+    }
+
+    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+}

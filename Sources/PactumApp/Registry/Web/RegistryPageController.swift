@@ -1,0 +1,248 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Vapor
+
+/// The registry's pages: search, registration, dataset and person pages, the expert's review
+/// queue, the transmission worklist, the inbox and the DPO's printable export. They call the
+/// same service as the API, so the rules, the audit and the state limits are the same.
+struct RegistryPageController: RouteCollection {
+    let registry: RegistryService
+    let access: AccessControl
+
+    func boot(routes: any RoutesBuilder) throws {
+        let r = routes.grouped("registry")
+        r.get(use: home)
+        r.get("new", use: newForm)
+        r.post("datasets", use: register)
+        r.get("datasets", ":id", use: dataset)
+        r.post("datasets", ":id", "events", use: event)
+        r.post("datasets", ":id", "rectification", use: rectify)
+        r.post("datasets", ":id", "restriction", use: restrict)
+        r.get("persons", ":id", use: person)
+        r.get("persons", ":id", "export", use: export)
+        r.get("review", use: review)
+        r.post("candidates", ":id", "decision", use: decide)
+        r.get("worklist", use: worklist)
+        r.get("inbox", use: inbox)
+        r.post("notices", ":id", "receipt", use: receipt)
+    }
+
+    // MARK: Search
+
+    struct SearchQuery: Content {
+        var purpose: String?
+        var givenNames: String?
+        var familyNames: String?
+        var dateOfBirth: String?
+    }
+
+    struct HomePage: Encodable, Sendable {
+        var query: SearchQuery
+        var purposes: [SelectOption]
+        var searched: Bool
+        var matches: [SearchMatch]
+        var errors: [Problem.FieldError]
+        var canRegister: Bool
+        var canReview: Bool
+        var canReadInbox: Bool
+    }
+
+    func home(req: Request) async throws -> Response {
+        let principal = try req.webPrincipal()
+        try await req.authorize(.searchRegistry, purpose: nil, with: access)
+        let query = try req.query.decode(SearchQuery.self)
+        let purposes = access.policy.purposes(of: principal, for: .searchRegistry)
+        var page = HomePage(
+            query: query,
+            purposes: purposes.map {
+                .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == query.purpose)
+            },
+            searched: false, matches: [], errors: [],
+            canRegister: !access.policy.purposes(of: principal, for: .registerDataset).isEmpty,
+            canReview: !access.policy.purposes(of: principal, for: .reviewCandidates).isEmpty,
+            canReadInbox: !access.policy.purposes(of: principal, for: .readNotices).isEmpty)
+        if let family = query.familyNames, !family.isEmpty {
+            do {
+                let probe = try SearchInput(
+                    purpose: query.purpose, givenNames: query.givenNames, familyNames: family,
+                    dateOfBirth: query.dateOfBirth
+                ).probe()
+                let caller = try await req.registryCaller(.searchRegistry, purpose: query.purpose, with: access)
+                page.matches = try await registry.search(probe, by: caller, on: req.db).matches
+                page.searched = true
+            } catch let problem as Problem where problem.status == 422 {
+                page.errors = problem.errors ?? []
+                return try await req.renderPage(
+                    "registry", title: "Identity registry", page, status: .unprocessableEntity)
+            }
+        }
+        return try await req.renderPage("registry", title: "Identity registry", page)
+    }
+
+    // MARK: Registration
+
+    struct NewPage: Encodable, Sendable {
+        var input: DatasetInput
+        var categories: [SelectOption]
+        var outcomes: [SelectOption]
+        var errors: [Problem.FieldError]
+        var result: RegistrationResult?
+    }
+
+    private func newPage(_ input: DatasetInput, errors: [Problem.FieldError] = [], result: RegistrationResult? = nil)
+        -> NewPage
+    {
+        NewPage(
+            input: input,
+            categories: EurodacCategory.allCases.map {
+                .init(
+                    value: $0.rawValue, label: "\($0.rawValue): \($0.title) (\($0.citation))",
+                    selected: $0.rawValue == input.category)
+            },
+            outcomes: ResettlementOutcome.allCases.map {
+                .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == input.resettlementOutcome)
+            }, errors: errors, result: result)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        try await req.authorize(.registerDataset, purpose: nil, with: access)
+        return try await req.renderPage(
+            "registry-new", title: "Register a dataset", newPage(DatasetInput(category: "A")))
+    }
+
+    func register(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.registerDataset, purpose: nil, with: access)
+        let input = try req.content.decode(DatasetInput.self)
+        do {
+            let result = try await registry.register(
+                try input.validated(now: registry.clock.now()), by: caller, on: req.db)
+            guard let dataset = result.dataset else {
+                // B1: nothing stored, so the comparison's answer is shown on the form itself.
+                return try await req.renderPage(
+                    "registry-new", title: "Register a dataset", newPage(input, result: result))
+            }
+            return req.redirect(to: "/registry/datasets/\(dataset.id)", redirectType: .normal)
+        } catch let problem as Problem where [409, 422].contains(problem.status) {
+            let errors = problem.errors ?? [.init(field: "reference", message: problem.detail ?? "")]
+            return try await req.renderPage(
+                "registry-new", title: "Register a dataset", newPage(input, errors: errors), status: problem.httpStatus)
+        }
+    }
+
+    // MARK: Dataset and person
+
+    struct DatasetPage: Encodable, Sendable {
+        var dataset: DatasetView
+        var events: [SelectOption]
+        var rectifiable: [SelectOption]
+        var canUpdate: Bool
+        var isDPO: Bool
+        var message: String?
+    }
+
+    func dataset(req: Request) async throws -> Response {
+        let principal = try req.webPrincipal()
+        let caller = try await req.registryCaller(.readRegistry, purpose: nil, with: access)
+        let dataset = try await registry.dataset(try req.uuidParameter("id"), by: caller, on: req.db)
+        let events = RegistryEventKind.allCases.filter { !$0.roles.isDisjoint(with: principal.roles) }
+        let page = DatasetPage(
+            dataset: DatasetView(dataset),
+            events: events.map { .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: false) },
+            rectifiable: DatasetInput.rectifiableFields.keys.sorted().map {
+                .init(value: $0, label: $0, selected: false)
+            },
+            canUpdate: !events.isEmpty && !dataset.isRestricted, isDPO: caller.purpose == .dataSubjectRequest,
+            message: req.query[String.self, at: "message"])
+        return try await req.renderPage("dataset", title: "Dataset \(dataset.reference)", page)
+    }
+
+    func event(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.updateDataset, purpose: nil, with: access)
+        let id = try req.uuidParameter("id")
+        let result = try await registry.record(
+            try req.content.decode(DatasetEventInput.self), on: id, by: caller, on: req.db)
+        if result.erased { return req.redirect(to: "/registry?message=erased", redirectType: .normal) }
+        return req.redirect(
+            to: "/registry/datasets/\(id)?message=\(result.notices)%20notices%20sent", redirectType: .normal)
+    }
+
+    func rectify(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let id = try req.uuidParameter("id")
+        _ = try await registry.rectify(
+            try req.content.decode(RectificationInput.self), dataset: id, by: caller, on: req.db)
+        return req.redirect(to: "/registry/datasets/\(id)?message=rectified", redirectType: .normal)
+    }
+
+    func restrict(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let id = try req.uuidParameter("id")
+        _ = try await registry.restrict(
+            try req.content.decode(RestrictionInput.self), dataset: id, by: caller, on: req.db)
+        return req.redirect(to: "/registry/datasets/\(id)?message=restriction%20changed", redirectType: .normal)
+    }
+
+    struct PersonPage: Encodable, Sendable {
+        var person: PersonView
+        var isDPO: Bool
+    }
+
+    func person(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.readRegistry, purpose: nil, with: access)
+        let person = try await registry.person(try req.uuidParameter("id"), by: caller, on: req.db)
+        return try await req.renderPage(
+            "person", title: "Person", PersonPage(person: person, isDPO: caller.purpose == .dataSubjectRequest))
+    }
+
+    func export(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let export = try await registry.export(person: try req.uuidParameter("id"), by: caller, on: req.db)
+        return try await req.renderPage("export", title: "Data held about a person", export)
+    }
+
+    // MARK: Review, worklist, inbox
+
+    func review(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.reviewCandidates, purpose: nil, with: access)
+        let queue = try await registry.reviewQueue(by: caller, on: req.db)
+        return try await req.renderPage("review", title: "Candidates to review", ["candidates": queue])
+    }
+
+    func decide(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.reviewCandidates, purpose: nil, with: access)
+        let confirm = try req.content.decode(DecisionInput.self).confirm()
+        _ = try await registry.decide(try req.uuidParameter("id"), confirm: confirm, by: caller, on: req.db)
+        return req.redirect(to: "/registry/review", redirectType: .normal)
+    }
+
+    func worklist(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.readRegistry, purpose: nil, with: access)
+        let items = try await registry.worklist(by: caller, on: req.db)
+        return try await req.renderPage("worklist", title: "Transmission worklist", ["items": items])
+    }
+
+    func inbox(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.readNotices, purpose: nil, with: access)
+        let notices = try await registry.inbox(by: caller, on: req.db)
+        return try await req.renderPage("inbox", title: "Inbox", ["notices": notices])
+    }
+
+    func receipt(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.registryCaller(.readNotices, purpose: nil, with: access)
+        _ = try await registry.acknowledge(try req.uuidParameter("id"), by: caller, on: req.db)
+        return req.redirect(to: "/registry/inbox", redirectType: .normal)
+    }
+}
