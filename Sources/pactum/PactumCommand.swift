@@ -13,7 +13,9 @@ struct PactumCommand: AsyncParsableCommand {
             With no subcommand, `pactum` serves the web UI and the API (as `pactum serve`).
             Data lives in a SQLite file under --data-dir unless DATABASE_URL names a PostgreSQL database.
             """,
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Law.self, Identity.self],
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Law.self, Identity.self, Registry.self,
+        ],
         defaultSubcommand: Serve.self)
 }
 

@@ -6,7 +6,8 @@ import sqlite3
 
 from conftest import run_pactum
 
-SUBCOMMANDS = ["serve", "migrate", "demo", "users", "users create", "users list", "users unlock", "audit", "audit verify"]
+SUBCOMMANDS = ["serve", "migrate", "demo", "users", "users create", "users list", "users unlock", "audit", "audit verify",
+               "registry", "registry erase-expired"]
 
 
 def test_help_lists_every_subcommand():
@@ -218,3 +219,26 @@ def test_identity_dedupe_gives_the_same_clusters_in_every_run(tmp_path):
         clusters.setdefault(r["cluster"], []).append(truth[r["id"]])
     merged = [c for c in clusters.values() if len(c) > 1]
     assert merged and sum(len(set(c)) == 1 for c in merged) / len(merged) > 0.95
+
+
+def test_registry_erase_expired_removes_only_datasets_past_retention(tmp_path):
+    assert run_pactum("migrate", data_dir=tmp_path).returncode == 0
+    db = sqlite3.connect(tmp_path / "pactum.sqlite")
+    columns = ("id, person_id, state_code, category, reference, given_names, family_names, event_at, "
+               "transmission_due_at, transmission_rule, operator_id, erase_on, created_at, updated_at")
+    for n, erase_on in [(1, "2020-01-01"), (2, "2099-01-01")]:
+        person = f"00000000-0000-0000-0000-00000000000{n}"
+        db.execute("INSERT INTO registry_persons (id, created_at) VALUES (?, 0)", (person,))
+        db.execute(f"INSERT INTO registry_datasets ({columns}) VALUES (?, ?, 'DE', 'E', ?, 'Ana', 'Expired{n}', 0, 0, "
+                   "'EDAC-E', 'cli', ?, 0, 0)", (f"10000000-0000-0000-0000-00000000000{n}", person, f"R{n}", erase_on))
+    db.commit()
+    db.close()
+    result = run_pactum("registry", "erase-expired", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Erased 1 datasets" in result.stdout
+    db = sqlite3.connect(tmp_path / "pactum.sqlite")
+    assert [row[0] for row in db.execute("SELECT family_names FROM registry_datasets")] == ["Expired2"]
+    assert db.execute("SELECT category, reason FROM registry_erasures").fetchall() == [
+        ("E", "retention period ended (EDAC Art 29(10))")]
+    db.close()
+    assert run_pactum("audit", "verify", data_dir=tmp_path).returncode == 0

@@ -34,11 +34,30 @@ public struct PactumRuntime: Sendable {
         try await DemoData(auth: app.pactum.auth).load(on: app.db)
     }
 
-    /// Serves HTTP until a signal stops it (Vapor's own serve command).
+    /// Serves HTTP until a signal stops it (Vapor's own serve command). Meanwhile the
+    /// retention job erases expired registry datasets at start and then at every interval.
     public func serve(hostname: String, port: Int) async throws {
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
+        let services = app.pactum
+        let job = Task { [app] in
+            while !Task.isCancelled {
+                do {
+                    let erased = try await services.registry.eraseExpired(on: app.db)
+                    if erased > 0 { app.logger.info("Retention job erased \(erased) datasets (EDAC Art 29(10))") }
+                } catch {
+                    app.logger.error("Retention job failed: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(for: .seconds(services.config.registry.erasureInterval))
+            }
+        }
+        defer { job.cancel() }
         try await app.execute()
+    }
+
+    /// Runs the retention job once (EDAC Art 29(10)); returns how many datasets it erased.
+    public func eraseExpiredDatasets() async throws -> Int {
+        try await app.pactum.registry.eraseExpired(on: app.db)
     }
 
     /// Creates a user and returns the one-time password.

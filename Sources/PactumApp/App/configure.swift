@@ -48,6 +48,7 @@ extension Application {
 
         let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
         views.use(.leaf)
+        leaf.tags["decimal"] = DecimalTag()
         leaf.sources = .singleSource(
             NIOLeafFiles(
                 // Not `.default`: it refuses hidden directories, and SwiftPM builds under `.build`.

@@ -1,0 +1,23 @@
+import ArgumentParser
+import PactumApp
+
+struct Registry: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The identity registry's jobs.", subcommands: [EraseExpired.self])
+
+    struct EraseExpired: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erase-expired",
+            abstract:
+                "Erase every dataset whose retention period has ended (EDAC Art 29(10)); the server also runs this hourly."
+        )
+
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            try await withRuntime(storage) { runtime in
+                print("Erased \(try await runtime.eraseExpiredDatasets()) datasets whose retention period ended.")
+            }
+        }
+    }
+}

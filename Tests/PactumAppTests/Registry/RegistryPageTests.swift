@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PactumApp
+
+@Suite("Registry pages")
+struct RegistryPageTests {
+    @Test("register by form, see the dataset, the worklist, the review, the inbox and the DPO's export")
+    func pages() async throws {
+        try await withPactum { ctx in
+            let operatorDE = try await ctx.makeUser(.registryOperator, state: .DE)
+            let operatorIT = try await ctx.makeUser(.registryOperator, state: .IT)
+            let expertIT = try await ctx.makeUser(.fingerprintExpert, state: .IT)
+            let dpoDE = try await ctx.makeUser(.dataProtectionOfficer, state: .DE)
+            let de = try await WebSession.signedIn(ctx, as: operatorDE)
+            #expect(try await de.get("/registry/new").status == .ok)
+            let bad = try await de.post("/registry/datasets", form: ["category": "A", "reference": "X"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("familyNames is required"))
+            var form = RegistryClient.body(["reference": "DE-PAGE-1"])
+            form["eventAt"] = "2026-11-18T08:00:00Z"
+            let created = try await de.post("/registry/datasets", form: form)
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers.first(name: .location))
+            let page = try await de.get(location)
+            #expect(page.status == .ok, "\(page.body.string)")
+            #expect(page.body.string.contains("DE-PAGE-1") && page.body.string.contains("due by 2026-11-21 09:00"))
+            let worklist = try await de.get("/registry/worklist")
+            #expect(worklist.status == .ok && worklist.body.string.contains("DE-PAGE-1"))
+            let transmitted = try await de.post(location + "/events", form: ["event": "transmit"])
+            #expect(transmitted.status == .seeOther)
+            #expect(!(try await de.get("/registry/worklist")).body.string.contains("DE-PAGE-1"))
+
+            ctx.clock.advance(by: 60)
+            let it = try await WebSession.signedIn(ctx, as: operatorIT)
+            form = RegistryClient.body(["reference": "IT-PAGE-1", "category": "F", "givenNames": "Mohamed"])
+            #expect(try await it.post("/registry/datasets", form: form).status == .seeOther)
+            let expert = try await WebSession.signedIn(ctx, as: expertIT)
+            let review = try await expert.get("/registry/review")
+            #expect(
+                review.status == .ok && review.body.string.contains("DE-PAGE-1")
+                    && review.body.string.contains("Match probability 0."))
+            let candidate = try #require(try await Candidate.query(on: ctx.db).first())
+            #expect(
+                try await expert.post("/registry/candidates/\(candidate.id!)/decision", form: ["decision": "confirm"])
+                    .status == .seeOther)
+            let inbox = try await de.get("/registry/inbox")
+            #expect(inbox.status == .ok && inbox.body.string.contains("IT registered a category F dataset"))
+            let search = try await de.get("/registry?purpose=identity-check&givenNames=Mohammed&familyNames=Al-Hassan")
+            #expect(
+                search.status == .ok && search.body.string.contains("DE-PAGE-1")
+                    && search.body.string.contains("IT-PAGE-1"))
+            let dataset = try #require(try await Dataset.query(on: ctx.db).filter(\.$reference == "DE-PAGE-1").first())
+            let person = try await de.get("/registry/persons/\(dataset.$person.id)")
+            #expect(person.status == .ok && person.body.string.contains("IT IT-PAGE-1: category F"))
+            let dpo = try await WebSession.signedIn(ctx, as: dpoDE)
+            let export = try await dpo.get("/registry/persons/\(dataset.$person.id)/export")
+            #expect(
+                export.status == .ok && export.body.string.contains("DE-PAGE-1")
+                    && !export.body.string.contains("Mohamed "))
+            let rectified = try await dpo.post(
+                "/registry/datasets/\(dataset.id!)/rectification",
+                form: ["field": "placeOfBirth", "value": "Aleppo", "reason": "passport"])
+            #expect(rectified.status == .seeOther)
+            #expect(try await dpo.get("/registry/datasets/\(dataset.id!)").body.string.contains("Aleppo"))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+"""The identity registry in a real browser: the same person registered under two spellings in
+Germany and Italy, the candidate reviewed by the Italian fingerprint expert, and the notice of
+the hit in the German inbox."""
+import datetime
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from test_web import browser, shot, sign_in, sign_out  # noqa: F401 (the fixture is used by name)
+
+
+def register(driver, server, reference, given, family, birth, category):
+    driver.get(server.base_url + "/registry/new")
+    Select(driver.find_element(By.ID, "category")).select_by_value(category)
+    event = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for field, value in [("reference", reference), ("givenNames", given), ("familyNames", family),
+                         ("dateOfBirth", birth), ("sex", "M"), ("nationalities", "AFG"), ("eventAt", event)]:
+        driver.find_element(By.ID, field).send_keys(value)
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/registry/datasets/" in d.current_url)
+    assert reference in driver.find_element(By.TAG_NAME, "h1").text
+    assert "due by" in driver.find_element(By.ID, "transmission").text
+
+
+def test_two_spellings_in_two_states_become_one_hit_and_a_notice(browser, server):
+    sign_in(browser, server, "registry-operator.de@demo.pactum.example")
+    register(browser, server, "DE-BROWSER-1", "Gholamreza", "Rahimzadeh", "1994-05-17", "A")
+    shot(browser, "registry-dataset-de")
+    sign_out(browser)
+
+    sign_in(browser, server, "registry-operator.it@demo.pactum.example")
+    register(browser, server, "IT-BROWSER-1", "Gholam Reza", "Rahimzade", "1994-05-17", "D")
+    sign_out(browser)
+
+    sign_in(browser, server, "fingerprint-expert.it@demo.pactum.example")
+    browser.get(server.base_url + "/registry/review")
+    candidate = browser.find_element(By.CSS_SELECTOR, "section.candidate")
+    assert "DE-BROWSER-1" in candidate.text and "IT-BROWSER-1" in candidate.text
+    fields = [row.find_elements(By.TAG_NAME, "td")[0].text
+              for row in candidate.find_elements(By.CSS_SELECTOR, "table.explanation tbody tr")]
+    assert fields[:3] == ["givenName", "familyName", "dateOfBirth"]
+    shot(browser, "registry-review")
+    candidate.find_element(By.XPATH, ".//button[text()='Confirm hit']").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "empty"))
+    sign_out(browser)
+
+    sign_in(browser, server, "registry-operator.de@demo.pactum.example")
+    browser.get(server.base_url + "/registry/inbox")
+    notice = browser.find_element(By.CSS_SELECTOR, "td.notice-hit")
+    assert "IT registered a category D dataset" in notice.text
+    row = notice.find_element(By.XPATH, "./..")
+    assert "DE-BROWSER-1" in row.text and "IT" in row.text
+    assert "Rahimzade" not in row.text
+    shot(browser, "registry-inbox")
+    row.find_element(By.XPATH, ".//button[text()='Acknowledge']").click()
+    WebDriverWait(browser, 10).until(lambda d: "read " in d.find_element(By.ID, "inbox").text)
+    # The person page now shows what the hit returned of the Italian dataset.
+    browser.find_element(By.LINK_TEXT, "DE-BROWSER-1").click()
+    browser.find_element(By.LINK_TEXT, "Person page").click()
+    assert "IT IT-BROWSER-1: category D" in browser.find_element(By.ID, "other-datasets").text
