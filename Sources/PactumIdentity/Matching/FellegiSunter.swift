@@ -233,6 +233,26 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
     }
 }
 
+extension FellegiSunterModel {
+    /// The match probability and total weight of two records, with term frequencies.
+    public func score(_ a: PreparedRecord, _ b: PreparedRecord) -> (probability: Double, weight: Double) {
+        score(Comparator.compare(a, b), a, b)
+    }
+
+    /// The same, for a comparison already made.
+    public func score(_ vector: ComparisonVector, _ a: PreparedRecord, _ b: PreparedRecord) -> (
+        probability: Double, weight: Double
+    ) {
+        let (x, y) = vector.namesSwapped ? (b.family, b.given) : (b.given, b.family)
+        let nationality = a.nationality == b.nationality ? a.nationality : nil
+        let given = Self.termValue(level: vector[.givenName], a.given, x, nationality: nationality)
+        let family = Self.termValue(level: vector[.familyName], a.family, y, nationality: nationality)
+        return (
+            probability(of: vector, given: given, family: family), totalWeight(of: vector, given: given, family: family)
+        )
+    }
+}
+
 /// The score of a pair, with each field's contribution for the expert's explanation.
 public struct MatchExplanation: Sendable, Codable, Equatable {
     public struct Contribution: Sendable, Codable, Equatable {

@@ -89,17 +89,7 @@ public struct IdentityIndex: Sendable {
         return Array(found.prefix(limit))
     }
 
-    func score(_ a: PreparedRecord, _ b: PreparedRecord) -> (Double, Double) {
-        let vector = Comparator.compare(a, b)
-        let (x, y) = vector.namesSwapped ? (b.family, b.given) : (b.given, b.family)
-        let nationality = a.nationality == b.nationality ? a.nationality : nil
-        let given = FellegiSunterModel.termValue(level: vector[.givenName], a.given, x, nationality: nationality)
-        let family = FellegiSunterModel.termValue(level: vector[.familyName], a.family, y, nationality: nationality)
-        return (
-            model.probability(of: vector, given: given, family: family),
-            model.totalWeight(of: vector, given: given, family: family)
-        )
-    }
+    func score(_ a: PreparedRecord, _ b: PreparedRecord) -> (Double, Double) { model.score(a, b) }
 
     /// The record pairs that share a block, each once (for estimation and deduplication);
     /// `kind` limits them to one kind of key ("n", "gf", "d", "doc").

@@ -51,6 +51,20 @@ public enum Linker {
 
     /// A fitted model: u from random pairs, m by EM over blocked pairs, term frequencies.
     public static func fit(_ records: [PreparedRecord], index: IdentityIndex, options: Options) -> FellegiSunterModel {
+        // The index's slots are the records' positions (it was filled in this order).
+        fit(
+            records, byDate: index.candidatePairs(kind: "d"), byName: index.candidatePairs(kind: "gf"),
+            all: index.candidatePairs(), options: options)
+    }
+
+    /// A fitted model from pairs of record positions: names, sex and nationality learned from
+    /// pairs blocked on the date of birth; the date and the document from pairs blocked on the
+    /// names (each field from blocks that neither force it nor are correlated with it); λ over
+    /// all candidate pairs.
+    static func fit(
+        _ records: [PreparedRecord], byDate: [(Int32, Int32)], byName: [(Int32, Int32)], all: [(Int32, Int32)],
+        options: Options
+    ) -> FellegiSunterModel {
         var model = FellegiSunterModel.initial(extraFields: options.extraFields)
         var rng = SeededGenerator(seed: options.seed)
         if records.count > 1 {
@@ -70,26 +84,20 @@ public enum Linker {
                 pairs.shuffle(using: &rng)
                 pairs = Array(pairs.prefix(options.emPairs))
             }
-            let records = pairs.compactMap { a, b in
-                index.prepared(a).flatMap { x in index.prepared(b).map { (x, $0) } }
-            }
-            return parallelMap(records) { Comparator.compare($0.0, $0.1) }
+            return parallelMap(pairs) { Comparator.compare(records[Int($0.0)], records[Int($0.1)]) }
         }
-        // Names, sex and nationality learned from pairs blocked on the date of birth; the date
-        // and the document from pairs blocked on the names (each field from blocks that
-        // neither force it nor are correlated with it).
-        let byDate = vectors(index.candidatePairs(kind: "d"))
-        if byDate.count >= options.minimumPairsForEM {
-            model.estimateMByEM(from: byDate, excluding: [.dateOfBirth], iterations: 30)
+        let dated = vectors(byDate)
+        if dated.count >= options.minimumPairsForEM {
+            model.estimateMByEM(from: dated, excluding: [.dateOfBirth], iterations: 30)
         }
-        let byName = vectors(index.candidatePairs(kind: "gf"))
-        if byName.count >= options.minimumPairsForEM {
+        let named = vectors(byName)
+        if named.count >= options.minimumPairsForEM {
             // Names also fix sex and, largely, nationality: within name blocks those agree for
             // non-matches too and would be mistaken for evidence.
             model.estimateMByEM(
-                from: byName, excluding: [.givenName, .familyName, .sex, .nationality], iterations: 30)
+                from: named, excluding: [.givenName, .familyName, .sex, .nationality], iterations: 30)
         }
-        model.estimateLambda(from: vectors(index.candidatePairs()))
+        model.estimateLambda(from: vectors(all))
         model.learnTermFrequencies(from: records)
         return model
     }
@@ -107,19 +115,22 @@ public enum Linker {
         clusters: [[String]], model: FellegiSunterModel, links: [(String, String, Double)]
     ) {
         let prepared = parallelMap(records, PreparedRecord.init)
-        let index = fittedIndex(prepared, options: options)
-        var parent = Array(0..<prepared.count)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
-        let pairs = index.candidatePairs()
-        let scored = parallelMap(pairs) { [index] pair in
-            index.prepared(pair.0).flatMap { x in index.prepared(pair.1).map { index.score(x, $0).0 } } ?? 0
+        let blocking = DedupeBlocking()
+        let pairs = blocking.pairs(prepared, kinds: DedupeBlocking.linkage)
+        let byDate = blocking.pairs(prepared, kinds: [.date])
+        let byName = blocking.pairs(prepared, kinds: [.names])
+        // λ, the share of matches, from the looser blocks EM uses: the linkage pairs are mostly
+        // matches by construction, and a λ from them would let name agreement alone link two
+        // people whose dates of birth disagree.
+        let model = fit(prepared, byDate: byDate, byName: byName, all: byDate + byName, options: options)
+        let scored = parallelMap(pairs) { pair in
+            let (a, b) = (prepared[Int(pair.0)], prepared[Int(pair.1)])
+            // A whole name that disagrees outright is two people, however rare the other name
+            // and however exact the date (independence over-counts those), unless the same
+            // document says otherwise.
+            let vector = Comparator.compare(a, b)
+            if max(vector[.givenName], vector[.familyName]) == 4, vector[.documentNumber] != 0 { return 0.0 }
+            return model.score(vector, a, b).0
         }
         // A link counts only if each record is among the other's best candidates: records
         // with common names become hubs that would otherwise chain different people.
@@ -129,16 +140,23 @@ public enum Linker {
             best[b, default: []].append(probability)
         }
         let cutoff = best.mapValues { $0.sorted(by: >).prefix(options.bestLinksPerRecord).last ?? 1 }
-        var links: [(String, String, Double)] = []
+        var kept: [(Int32, Int32, Double)] = []
         for ((a, b), probability) in zip(pairs, scored)
         where probability >= options.threshold && probability >= cutoff[a]! && probability >= cutoff[b]! {
-            let (ra, rb) = (root(Int(a)), root(Int(b)))
-            if ra != rb { parent[ra] = rb }
+            kept.append((a, b, probability))
+        }
+        // Strongest links first; a link that would put two different full dates of birth (or
+        // both sexes) in one cluster is refused, so that a placeholder date or a namesake
+        // cannot chain different people together.
+        kept.sort { ($0.2, $1.0, $1.1) > ($1.2, $0.0, $0.1) }
+        var clustering = ConstrainedClusters(prepared)
+        var links: [(String, String, Double)] = []
+        for (a, b, probability) in kept where clustering.join(Int(a), Int(b)) {
             links.append((prepared[Int(a)].record.id, prepared[Int(b)].record.id, probability))
         }
         var clusters: [Int: [String]] = [:]
-        for i in 0..<prepared.count { clusters[root(i), default: []].append(prepared[i].record.id) }
-        return (clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }, index.model, links)
+        for i in 0..<prepared.count { clusters[clustering.root(i), default: []].append(prepared[i].record.id) }
+        return (clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }, model, links)
     }
 
     /// Pairs (left id, right id, probability) of records that are the same person.

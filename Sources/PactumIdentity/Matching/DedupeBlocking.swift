@@ -1,0 +1,125 @@
+/// Candidate pairs for deduplicating a whole file, built so that their number grows with the
+/// file, not with its square.
+///
+/// The 1:N index blocks loosely (one name key and a birth year), which is right for one query
+/// but gives hundreds of millions of pairs when every record of a million is a query. Here the
+/// keys are composite, and a block larger than `fullBlock` is not paired in full: its records
+/// are sorted by date of birth and names, and each is paired with the next `window` records
+/// (sorted neighbourhood), so a very common name costs n x window pairs, not n squared.
+struct DedupeBlocking: Sendable {
+    /// Blocks up to this size are paired in full.
+    var fullBlock = 50
+    /// In larger blocks each record meets this many neighbours.
+    var window = 12
+
+    enum Kind: CaseIterable {
+        /// First given and first family key (either order) with the year of birth: typing
+        /// errors in the rest of the name, swapped order, day and month quirks.
+        case namesAndYear
+        /// The full date of birth with the first letters of those keys: names transcribed
+        /// another way.
+        case dateAndInitials
+        /// The full date of birth with the first given or the first family key (a record has
+        /// both keys): one name typed or transcribed another way from its first letter.
+        case dateAndKey
+        /// Every name key (either order), no date: a year off, an unknown or placeholder date.
+        case fullName
+        /// The date of birth alone, for estimating the name fields' m (EM must see pairs whose
+        /// names were not forced to agree).
+        case date
+        /// First given and first family key alone, for estimating the date's m.
+        case names
+        case document
+    }
+
+    /// The kinds whose pairs are scored in deduplication.
+    static let linkage: [Kind] = [.namesAndYear, .dateAndInitials, .dateAndKey, .fullName, .document]
+
+    /// The keys of a record under a kind (none when the record lacks what the kind needs).
+    static func keys(_ r: PreparedRecord, _ kind: Kind) -> [UInt64] {
+        guard kind == .dateAndKey else { return key(r, kind).map { [$0] } ?? [] }
+        guard let dob = r.dateOfBirth, dob.isComplete else { return [] }
+        return Set([r.given.keys.first, r.family.keys.first].compactMap { $0 }).sorted().map {
+            IdentityIndex.hash("dk|\(dob)|\($0)")
+        }
+    }
+
+    static func key(_ r: PreparedRecord, _ kind: Kind) -> UInt64? {
+        let g = r.given.keys.first ?? ""
+        let f = r.family.keys.first ?? ""
+        let pair = g <= f ? "\(g)|\(f)" : "\(f)|\(g)"
+        switch kind {
+        case .namesAndYear:
+            guard !g.isEmpty || !f.isEmpty else { return nil }
+            return IdentityIndex.hash("ny|\(pair)|\(r.dateOfBirth?.year.map(String.init) ?? "?")")
+        case .dateAndInitials, .date:
+            guard let dob = r.dateOfBirth, dob.isComplete, !dob.isPlaceholder else { return nil }
+            if kind == .date { return IdentityIndex.hash("d|\(dob)") }
+            let initials = [g.first.map(String.init) ?? "", f.first.map(String.init) ?? ""].sorted().joined()
+            return IdentityIndex.hash("di|\(dob)|\(initials)")
+        case .fullName:
+            let given = r.given.keys.joined(separator: " ")
+            let family = r.family.keys.joined(separator: " ")
+            guard !given.isEmpty, !family.isEmpty else { return nil }
+            return IdentityIndex.hash("fn|" + (given <= family ? "\(given)|\(family)" : "\(family)|\(given)"))
+        case .names:
+            guard !g.isEmpty, !f.isEmpty else { return nil }
+            return IdentityIndex.hash("gf|\(pair)")
+        case .document:
+            return r.documentNumber.map { IdentityIndex.hash("doc|" + $0) }
+        case .dateAndKey:
+            return nil
+        }
+    }
+
+    /// The pairs (lower index first) of the given kinds, each once, in ascending order.
+    func pairs(_ records: [PreparedRecord], kinds: [Kind]) -> [(Int32, Int32)] {
+        var all: [UInt64] = []
+        for kind in kinds {
+            let keys = Linker.parallelMap(Array(records.indices)) { Self.keys(records[$0], kind) }
+            var keyed: [(UInt64, Int32)] = []
+            keyed.reserveCapacity(records.count)
+            for (i, list) in keys.enumerated() { for key in list { keyed.append((key, Int32(i))) } }
+            keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count, keyed[end].0 == keyed[start].0 { end += 1 }
+                append(block: keyed[start..<end].map(\.1), records: records, to: &all)
+                start = end
+            }
+        }
+        all.sort()
+        var unique: [(Int32, Int32)] = []
+        unique.reserveCapacity(all.count)
+        var previous: UInt64?
+        for pair in all where pair != previous {
+            unique.append((Int32(truncatingIfNeeded: pair >> 32), Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)))
+            previous = pair
+        }
+        return unique
+    }
+
+    private func append(block: [Int32], records: [PreparedRecord], to pairs: inout [UInt64]) {
+        func add(_ a: Int32, _ b: Int32) {
+            let (x, y) = a < b ? (a, b) : (b, a)
+            pairs.append(UInt64(UInt32(x)) << 32 | UInt64(UInt32(y)))
+        }
+        guard block.count > 1 else { return }
+        if block.count <= fullBlock {
+            for i in 0..<block.count { for j in (i + 1)..<block.count { add(block[i], block[j]) } }
+            return
+        }
+        // Sorted neighbourhood: neighbours by date of birth, then by the names.
+        let sorted = block.sorted { a, b in
+            let (x, y) = (records[Int(a)], records[Int(b)])
+            let (dx, dy) = (x.dateOfBirth?.description ?? "", y.dateOfBirth?.description ?? "")
+            if dx != dy { return dx < dy }
+            let (nx, ny) = (x.family.joined + x.given.joined, y.family.joined + y.given.joined)
+            return nx != ny ? nx < ny : a < b
+        }
+        for i in 0..<sorted.count {
+            for j in (i + 1)..<min(sorted.count, i + 1 + window) { add(sorted[i], sorted[j]) }
+        }
+    }
+}
