@@ -87,6 +87,17 @@ struct DatasetEventInput: Content, JSONRequestBody {
     var ground: String?
     var reason: String?
 
+    /// The same input with blank fields as absent: a form sends every field, filled or not.
+    var normalized: DatasetEventInput {
+        func clean(_ value: String?) -> String? {
+            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        return DatasetEventInput(
+            event: clean(event), date: clean(date), at: clean(at), state: clean(state), ground: clean(ground),
+            reason: clean(reason))
+    }
+
     static let fields: [BodyField] = [
         .string("event"), .string("date", required: false), .string("at", required: false),
         .string("state", required: false), .string("ground", required: false), .string("reason", required: false),

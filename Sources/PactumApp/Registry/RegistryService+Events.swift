@@ -12,9 +12,10 @@ struct EventResult: Content {
 
 extension RegistryService {
     /// Records one event on a dataset of the caller's state, with its notices, in one transaction.
-    func record(_ input: DatasetEventInput, on id: UUID, by caller: RegistryCaller, on db: any Database) async throws
+    func record(_ raw: DatasetEventInput, on id: UUID, by caller: RegistryCaller, on db: any Database) async throws
         -> EventResult
     {
+        let input = raw.normalized
         guard let kind = input.event.flatMap(RegistryEventKind.init(rawValue:)) else {
             throw Problem.validation([
                 .init(

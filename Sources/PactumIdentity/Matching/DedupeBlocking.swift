@@ -74,6 +74,10 @@ struct DedupeBlocking: Sendable {
 
     /// The pairs (lower index first) of the given kinds, each once, in ascending order.
     func pairs(_ records: [PreparedRecord], kinds: [Kind]) -> [(Int32, Int32)] {
+        // The order of the sorted neighbourhood, computed once per record.
+        let order = Linker.parallelMap(records) { r in
+            SortKey(date: r.dateOfBirth?.description ?? "", names: r.family.joined + " " + r.given.joined)
+        }
         var all: [UInt64] = []
         for kind in kinds {
             let keys = Linker.parallelMap(Array(records.indices)) { Self.keys(records[$0], kind) }
@@ -85,7 +89,7 @@ struct DedupeBlocking: Sendable {
             while start < keyed.count {
                 var end = start + 1
                 while end < keyed.count, keyed[end].0 == keyed[start].0 { end += 1 }
-                append(block: keyed[start..<end].map(\.1), records: records, to: &all)
+                append(block: keyed[start..<end].map(\.1), order: order, to: &all)
                 start = end
             }
         }
@@ -100,7 +104,13 @@ struct DedupeBlocking: Sendable {
         return unique
     }
 
-    private func append(block: [Int32], records: [PreparedRecord], to pairs: inout [UInt64]) {
+    private struct SortKey: Comparable, Sendable {
+        var date: String
+        var names: String
+        static func < (a: SortKey, b: SortKey) -> Bool { (a.date, a.names) < (b.date, b.names) }
+    }
+
+    private func append(block: [Int32], order: [SortKey], to pairs: inout [UInt64]) {
         func add(_ a: Int32, _ b: Int32) {
             let (x, y) = a < b ? (a, b) : (b, a)
             pairs.append(UInt64(UInt32(x)) << 32 | UInt64(UInt32(y)))
@@ -112,11 +122,8 @@ struct DedupeBlocking: Sendable {
         }
         // Sorted neighbourhood: neighbours by date of birth, then by the names.
         let sorted = block.sorted { a, b in
-            let (x, y) = (records[Int(a)], records[Int(b)])
-            let (dx, dy) = (x.dateOfBirth?.description ?? "", y.dateOfBirth?.description ?? "")
-            if dx != dy { return dx < dy }
-            let (nx, ny) = (x.family.joined + x.given.joined, y.family.joined + y.given.joined)
-            return nx != ny ? nx < ny : a < b
+            let (x, y) = (order[Int(a)], order[Int(b)])
+            return x != y ? x < y : a < b
         }
         for i in 0..<sorted.count {
             for j in (i + 1)..<min(sorted.count, i + 1 + window) { add(sorted[i], sorted[j]) }

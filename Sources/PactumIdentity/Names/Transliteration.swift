@@ -83,7 +83,23 @@ public enum Transliteration {
     /// The name in upper-case Latin letters, spaces between words: ICAO for Latin and
     /// Cyrillic, ELOT 743 for Greek, the readable transcription for Arabic script.
     public static func toLatin(_ text: String) -> String {
-        switch script(of: text) {
+        // Most names arrive in plain ASCII: upper-case them byte by byte, as `mapped` would.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): out.append(byte - 32)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte)
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "-"),
+                    UInt8(ascii: "'"):
+                    out.append(UInt8(ascii: " "))
+                default: break
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return switch script(of: text) {
         case .arabic: arabic(text, table: arabicReadable)
         case .greek: greek(text)
         default: mapped(text.uppercased(), tables: [latin, cyrillic])

@@ -30,7 +30,10 @@ struct RegistryPageTests {
             #expect(page.body.string.contains("DE-PAGE-1") && page.body.string.contains("due by 2026-11-21 09:00"))
             let worklist = try await de.get("/registry/worklist")
             #expect(worklist.status == .ok && worklist.body.string.contains("DE-PAGE-1"))
-            let transmitted = try await de.post(location + "/events", form: ["event": "transmit"])
+            // The form sends every field, the unused ones blank.
+            let transmitted = try await de.post(
+                location + "/events",
+                form: ["event": "transmit", "date": "", "at": "", "state": "", "ground": "", "reason": ""])
             #expect(transmitted.status == .seeOther)
             #expect(!(try await de.get("/registry/worklist")).body.string.contains("DE-PAGE-1"))
 
