@@ -39,41 +39,62 @@ struct DedupeBlocking: Sendable {
     static func keys(_ r: PreparedRecord, _ kind: Kind) -> [UInt64] {
         guard kind == .dateAndKey else { return key(r, kind).map { [$0] } ?? [] }
         guard let dob = r.dateOfBirth, dob.isComplete else { return [] }
+        let date = dateNumber(dob)
         return Set([r.given.keys.first, r.family.keys.first].compactMap { $0 }).sorted().map {
-            IdentityIndex.hash("dk|\(dob)|\($0)")
+            hash(kind: 1, date, $0)
         }
     }
 
     static func key(_ r: PreparedRecord, _ kind: Kind) -> UInt64? {
         let g = r.given.keys.first ?? ""
         let f = r.family.keys.first ?? ""
-        let pair = g <= f ? "\(g)|\(f)" : "\(f)|\(g)"
+        let (low, high) = g <= f ? (g, f) : (f, g)
         switch kind {
         case .namesAndYear:
             guard !g.isEmpty || !f.isEmpty else { return nil }
-            return IdentityIndex.hash("ny|\(pair)|\(r.dateOfBirth?.year.map(String.init) ?? "?")")
+            return hash(kind: 2, r.dateOfBirth?.year ?? 0, low, high)
         case .dateAndInitials, .date:
             guard let dob = r.dateOfBirth, dob.isComplete, !dob.isPlaceholder else { return nil }
-            if kind == .date { return IdentityIndex.hash("d|\(dob)") }
-            let initials = [g.first.map(String.init) ?? "", f.first.map(String.init) ?? ""].sorted().joined()
-            return IdentityIndex.hash("di|\(dob)|\(initials)")
+            if kind == .date { return hash(kind: 3, dateNumber(dob)) }
+            let initials = [g.first.map(String.init) ?? "", f.first.map(String.init) ?? ""].sorted()
+            return hash(kind: 4, dateNumber(dob), initials[0], initials[1])
         case .fullName:
             let given = r.given.keys.joined(separator: " ")
             let family = r.family.keys.joined(separator: " ")
             guard !given.isEmpty, !family.isEmpty else { return nil }
-            return IdentityIndex.hash("fn|" + (given <= family ? "\(given)|\(family)" : "\(family)|\(given)"))
+            return given <= family ? hash(kind: 5, 0, given, family) : hash(kind: 5, 0, family, given)
         case .names:
             guard !g.isEmpty, !f.isEmpty else { return nil }
-            return IdentityIndex.hash("gf|\(pair)")
+            return hash(kind: 6, 0, low, high)
         case .document:
-            return r.documentNumber.map { IdentityIndex.hash("doc|" + $0) }
+            return r.documentNumber.map { hash(kind: 7, 0, $0) }
         case .dateAndKey:
             return nil
         }
     }
 
-    /// The pairs (lower index first) of the given kinds, each once, in ascending order.
-    func pairs(_ records: [PreparedRecord], kinds: [Kind]) -> [(Int32, Int32)] {
+    static func dateNumber(_ d: PartialDate) -> Int { (d.year ?? 0) * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0) }
+
+    /// FNV-1a over a kind, a number and text parts, without building a string.
+    static func hash(kind: UInt8, _ number: Int, _ parts: String...) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func feed(_ byte: UInt8) {
+            h ^= UInt64(byte)
+            h &*= 0x100_0000_01b3
+        }
+        feed(kind)
+        withUnsafeBytes(of: UInt64(bitPattern: Int64(number))) { for byte in $0 { feed(byte) } }
+        for part in parts {
+            feed(0x1F)
+            for byte in part.utf8 { feed(byte) }
+        }
+        return h
+    }
+
+    /// The pairs (lower index first) of the given kinds, each once, in ascending order. With
+    /// `oneBlockIn` above 1 only about one block in that many is kept (chosen by its key), for
+    /// estimation, which samples the pairs anyway.
+    func pairs(_ records: [PreparedRecord], kinds: [Kind], oneBlockIn: Int = 1) -> [(Int32, Int32)] {
         // The order of the sorted neighbourhood, computed once per record.
         let order = Linker.parallelMap(records) { r in
             SortKey(date: r.dateOfBirth?.description ?? "", names: r.family.joined + " " + r.given.joined)
@@ -83,7 +104,9 @@ struct DedupeBlocking: Sendable {
             let keys = Linker.parallelMap(Array(records.indices)) { Self.keys(records[$0], kind) }
             var keyed: [(UInt64, Int32)] = []
             keyed.reserveCapacity(records.count)
-            for (i, list) in keys.enumerated() { for key in list { keyed.append((key, Int32(i))) } }
+            for (i, list) in keys.enumerated() {
+                for key in list where oneBlockIn == 1 || key % UInt64(oneBlockIn) == 0 { keyed.append((key, Int32(i))) }
+            }
             keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
             var start = 0
             while start < keyed.count {

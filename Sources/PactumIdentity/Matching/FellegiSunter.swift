@@ -93,12 +93,13 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
         guard !pairs.isEmpty else { return 0 }
         let excluded = Set(excluding.map(\.rawValue))
         let used = fieldNames.map { !excluded.contains($0) }
+        let (patterns, counts) = Self.patterns(pairs)
         var pairLambda = lambda
         var iteration = 0
         while iteration < iterations {
             iteration += 1
-            let posteriors = pairs.map { probability(of: $0, lambda: pairLambda, using: used) }
-            let newM = frequencies(pairs, weights: posteriors)
+            let posteriors = zip(patterns, counts).map { probability(of: $0, lambda: pairLambda, using: used) * $1 }
+            let newM = frequencies(patterns, weights: posteriors)
             var change = 0.0
             for f in m.indices where used[f] {
                 change = max(change, zip(m[f], newM[f]).map { abs($0 - $1) }.max() ?? 0)
@@ -111,12 +112,33 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
         return iteration
     }
 
+    /// The distinct agreement patterns of `pairs` and how often each occurs: EM then works on a
+    /// few thousand patterns instead of hundreds of thousands of pairs, with the same result.
+    static func patterns(_ pairs: [ComparisonVector]) -> (patterns: [ComparisonVector], counts: [Double]) {
+        var position: [[UInt8]: Int] = [:]
+        var patterns: [ComparisonVector] = []
+        var counts: [Double] = []
+        for pair in pairs {
+            if let i = position[pair.levels] {
+                counts[i] += 1
+            } else {
+                position[pair.levels] = patterns.count
+                patterns.append(ComparisonVector(levels: pair.levels, namesSwapped: false))
+                counts.append(1)
+            }
+        }
+        return (patterns, counts)
+    }
+
     /// Estimates only lambda, the share of matches among `pairs`, with m and u fixed.
     public mutating func estimateLambda(from pairs: [ComparisonVector], iterations: Int = 50) {
         guard !pairs.isEmpty else { return }
         let all = fieldNames.map { _ in true }
+        let (patterns, counts) = Self.patterns(pairs)
         for _ in 0..<iterations {
-            let next = pairs.reduce(0) { $0 + probability(of: $1, lambda: lambda, using: all) } / Double(pairs.count)
+            let next =
+                zip(patterns, counts).reduce(0) { $0 + probability(of: $1.0, lambda: lambda, using: all) * $1.1 }
+                / Double(pairs.count)
             let clamped = min(max(next, Self.floor), 1 - Self.floor)
             if abs(clamped - lambda) < 1e-9 { break }
             lambda = clamped
@@ -170,7 +192,7 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
         // Sex and nationality follow largely from the names (and both sides of a name match
         // share them anyway): agreement adds nothing, only disagreement counts.
         if level == 0, f == Self.sexIndex || f == Self.nationalityIndex { return 0 }
-        var uValue = u[f][level]
+        let uValue = u[f][level]
         // Term-frequency adjustment: for exact agreement u becomes the name's frequency, for
         // phonetic agreement the key's, but never below the level's average u.
         if level <= 1, f <= 1, let value {
@@ -179,9 +201,15 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
             let tables =
                 level == 0 ? [givenNameFrequency, familyNameFrequency] : [givenKeyFrequency, familyKeyFrequency]
             if let frequency = tables.compactMap({ $0[value] }).max() {
-                uValue = max(frequency, level == 1 ? uValue : Self.floor)
+                return weight(index: f, level: level, frequency: frequency)
             }
         }
+        return log2(max(m[f][level], Self.floor) / max(uValue, Self.floor))
+    }
+
+    /// The weight of a name level whose term frequency is known.
+    func weight(index f: Int, level: Int, frequency: Double) -> Double {
+        let uValue = max(frequency, level == 1 ? u[f][level] : Self.floor)
         return log2(max(m[f][level], Self.floor) / max(uValue, Self.floor))
     }
 

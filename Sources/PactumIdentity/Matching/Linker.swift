@@ -117,12 +117,15 @@ public enum Linker {
         let prepared = parallelMap(records, PreparedRecord.init)
         let blocking = DedupeBlocking()
         let pairs = blocking.pairs(prepared, kinds: DedupeBlocking.linkage)
-        let byDate = blocking.pairs(prepared, kinds: [.date])
-        let byName = blocking.pairs(prepared, kinds: [.names])
+        // EM samples its pairs: from a million records a sample of the blocks is plenty.
+        let oneBlockIn = max(1, prepared.count / 100_000)
+        let byDate = blocking.pairs(prepared, kinds: [.date], oneBlockIn: oneBlockIn)
+        let byName = blocking.pairs(prepared, kinds: [.names], oneBlockIn: oneBlockIn)
         // λ, the share of matches, from the looser blocks EM uses: the linkage pairs are mostly
         // matches by construction, and a λ from them would let name agreement alone link two
         // people whose dates of birth disagree.
         let model = fit(prepared, byDate: byDate, byName: byName, all: byDate + byName, options: options)
+        let scorer = BatchScorer(model: model, records: prepared)
         let scored = parallelMap(pairs) { pair in
             let (a, b) = (prepared[Int(pair.0)], prepared[Int(pair.1)])
             // A whole name that disagrees outright is two people, however rare the other name
@@ -130,7 +133,7 @@ public enum Linker {
             // document says otherwise.
             let vector = Comparator.compare(a, b)
             if max(vector[.givenName], vector[.familyName]) == 4, vector[.documentNumber] != 0 { return 0.0 }
-            return model.score(vector, a, b).0
+            return scorer.probability(vector, Int(pair.0), Int(pair.1), prepared)
         }
         // A link counts only if each record is among the other's best candidates: records
         // with common names become hubs that would otherwise chain different people.
