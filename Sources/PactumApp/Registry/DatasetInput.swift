@@ -43,33 +43,29 @@ struct DatasetInput: Content, JSONRequestBody {
     /// The checked registration, or a 422 problem listing every invalid field.
     func validated(now: Date) throws -> ValidDataset {
         var check = FieldValidator()
-        func text(_ value: String?) -> String? {
-            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            return trimmed.isEmpty ? nil : trimmed
-        }
-        let category = text(category).flatMap(EurodacCategory.init(rawValue:))
+        let category = category.given.flatMap(EurodacCategory.init(rawValue:))
         check.require(
             category != nil, "category",
             "must be one of: \(EurodacCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-        let reference = text(reference) ?? ""
+        let reference = reference.given ?? ""
         check.require(
             (1...64).contains(reference.count)
                 && reference.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-/.".contains($0)) },
             "reference", "must be 1-64 letters, digits, '-', '/' or '.'")
-        let familyNames = text(familyNames) ?? ""
+        let familyNames = familyNames.given ?? ""
         check.require(!familyNames.isEmpty, "familyNames", "is required")
         for (name, value) in [("givenNames", givenNames), ("familyNames", familyNames), ("namesAtBirth", namesAtBirth)]
         {
             check.require((value ?? "").count <= 200, name, "must be at most 200 characters")
         }
         check.require((otherNames ?? "").count <= 1000, "otherNames", "must be at most 1000 characters")
-        let nationalities = text(nationalities)?.uppercased().split(separator: ",").map {
+        let nationalities = nationalities.given?.uppercased().split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }
         check.require(
             nationalities?.allSatisfy { $0.count == 3 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "<") } }
                 ?? true, "nationalities", "must be ICAO 9303 three-letter codes separated by commas (SYR,IRQ)")
-        let eventAt = text(eventAt).flatMap { try? Date($0, strategy: .iso8601) }
+        let eventAt = eventAt.given.flatMap { try? Date($0, strategy: .iso8601) }
         check.require(eventAt != nil, "eventAt", "must be a date and time (ISO 8601, 2026-11-20T08:30:00Z)")
         if let eventAt { check.require(eventAt <= now, "eventAt", "is in the future") }
         let eventDay = eventAt.map { CivilDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) }
@@ -78,7 +74,7 @@ struct DatasetInput: Content, JSONRequestBody {
                 eventDay >= category.appliesFrom, "eventAt",
                 "is before \(category.appliesFrom), when category \(category.rawValue) data start (EDAC Art 63)")
         }
-        let dateOfBirth = text(dateOfBirth)
+        let dateOfBirth = dateOfBirth.given
         let birth = dateOfBirth.flatMap(PartialDate.init)
         check.require(
             dateOfBirth == nil || birth != nil, "dateOfBirth", "must be YYYY-MM-DD, with 00 or XX for unknown parts")
@@ -91,30 +87,30 @@ struct DatasetInput: Content, JSONRequestBody {
                 EurodacRules.meetsMinimumAge(birth: birthDay, on: eventDay, ageUnclear: false), "dateOfBirth",
                 "the person is under \(EurodacRules.minimumAge): no biometric data are taken (EDAC Arts 14, 15)")
         }
-        let ageUnclear = ["true", "on", "1", "yes"].contains(text(ageUnclear)?.lowercased() ?? "")
+        let ageUnclear = ["true", "on", "1", "yes"].contains(ageUnclear.given?.lowercased() ?? "")
         check.require(
             !ageUnclear, "ageUnclear",
             "a child of unclear age without proof is treated as under \(EurodacRules.minimumAge): no biometric data are taken (EDAC Art 14(1))"
         )
-        let sex = text(sex)?.uppercased()
+        let sex = sex.given?.uppercased()
         check.require(sex == nil || ["F", "M", "X"].contains(sex!), "sex", "must be F, M or X")
-        let documentCountry = text(documentCountry)?.uppercased()
+        let documentCountry = documentCountry.given?.uppercased()
         check.require(
             documentCountry == nil || documentCountry!.count == 3, "documentCountry",
             "must be an ICAO 9303 three-letter code")
-        let documentExpiry = text(documentExpiry)
+        let documentExpiry = documentExpiry.given
         check.require(
             documentExpiry == nil || CivilDate(iso: documentExpiry!) != nil, "documentExpiry", "must be YYYY-MM-DD")
-        let outcome = text(resettlementOutcome).flatMap(ResettlementOutcome.init(rawValue:))
+        let outcome = resettlementOutcome.given.flatMap(ResettlementOutcome.init(rawValue:))
         if category == .resettlement {
             check.require(
                 outcome != nil, "resettlementOutcome",
                 "must be one of: \(ResettlementOutcome.allCases.map(\.rawValue).joined(separator: ", ")) (EDAC Art 18(2))"
             )
         } else {
-            check.require(text(resettlementOutcome) == nil, "resettlementOutcome", "applies to category B2 only")
+            check.require(resettlementOutcome.given == nil, "resettlementOutcome", "applies to category B2 only")
         }
-        let decision = text(protectionDecisionDate)
+        let decision = protectionDecisionDate.given
         if category == .temporaryProtection {
             check.require(
                 decision.flatMap(CivilDate.init(iso:)) != nil, "protectionDecisionDate",
@@ -122,18 +118,18 @@ struct DatasetInput: Content, JSONRequestBody {
         } else {
             check.require(decision == nil, "protectionDecisionDate", "applies to category G only")
         }
-        let taken = text(biometricsTakenAt)
+        let taken = biometricsTakenAt.given
         let takenAt = taken.flatMap { try? Date($0, strategy: .iso8601) }
         check.require(taken == nil || takenAt != nil, "biometricsTakenAt", "must be a date and time (ISO 8601)")
         if let takenAt { check.require(takenAt <= now, "biometricsTakenAt", "is in the future") }
         try check.throwIfInvalid()
         return ValidDataset(
-            category: category!, reference: reference, givenNames: text(givenNames) ?? "", familyNames: familyNames,
-            namesAtBirth: text(namesAtBirth), otherNames: text(otherNames),
+            category: category!, reference: reference, givenNames: givenNames.given ?? "", familyNames: familyNames,
+            namesAtBirth: namesAtBirth.given, otherNames: otherNames.given,
             nationalities: nationalities?.joined(separator: ","),
-            dateOfBirth: dateOfBirth, placeOfBirth: text(placeOfBirth), sex: sex, documentType: text(documentType),
-            documentNumber: text(documentNumber)?.uppercased(), documentCountry: documentCountry,
-            documentExpiry: documentExpiry, eventPlace: text(eventPlace), eventAt: eventAt!,
+            dateOfBirth: dateOfBirth, placeOfBirth: placeOfBirth.given, sex: sex, documentType: documentType.given,
+            documentNumber: documentNumber.given?.uppercased(), documentCountry: documentCountry,
+            documentExpiry: documentExpiry, eventPlace: eventPlace.given, eventAt: eventAt!,
             resettlementOutcome: outcome,
             protectionDecisionDate: decision, biometricsTakenAt: takenAt)
     }

@@ -59,24 +59,20 @@ struct SearchInput: Content, JSONRequestBody {
 
     func probe() throws -> IdentityRecord {
         var check = FieldValidator()
-        func text(_ value: String?) -> String? {
-            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            return trimmed.isEmpty ? nil : trimmed
-        }
-        check.require(text(familyNames) != nil, "familyNames", "is required")
-        let dob = text(dateOfBirth)
+        check.require(familyNames.given != nil, "familyNames", "is required")
+        let dob = dateOfBirth.given
         check.require(
             dob == nil || PartialDate(dob!) != nil, "dateOfBirth", "must be YYYY-MM-DD, with 00 or XX for unknown parts"
         )
-        let sex = text(sex)?.uppercased()
+        let sex = sex.given?.uppercased()
         check.require(sex == nil || ["F", "M", "X"].contains(sex!), "sex", "must be F, M or X")
-        let nationality = text(nationality)?.uppercased()
+        let nationality = nationality.given?.uppercased()
         check.require(
             nationality == nil || nationality!.count == 3, "nationality", "must be an ICAO 9303 three-letter code")
         try check.throwIfInvalid()
         return IdentityRecord(
-            id: "", givenNames: text(givenNames) ?? "", familyNames: text(familyNames)!, dateOfBirth: dob, sex: sex,
-            nationality: nationality, placeOfBirth: text(placeOfBirth), documentNumber: text(documentNumber))
+            id: "", givenNames: givenNames.given ?? "", familyNames: familyNames.given!, dateOfBirth: dob, sex: sex,
+            nationality: nationality, placeOfBirth: placeOfBirth.given, documentNumber: documentNumber.given)
     }
 }
 

@@ -89,13 +89,9 @@ struct DatasetEventInput: Content, JSONRequestBody {
 
     /// The same input with blank fields as absent: a form sends every field, filled or not.
     var normalized: DatasetEventInput {
-        func clean(_ value: String?) -> String? {
-            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            return trimmed.isEmpty ? nil : trimmed
-        }
-        return DatasetEventInput(
-            event: clean(event), date: clean(date), at: clean(at), state: clean(state), ground: clean(ground),
-            reason: clean(reason))
+        DatasetEventInput(
+            event: event.given, date: date.given, at: at.given, state: state.given, ground: ground.given,
+            reason: reason.given)
     }
 
     static let fields: [BodyField] = [

@@ -61,13 +61,14 @@ extension RegistryService {
         guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
             throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
         }
-        let reason = input.reason?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !reason.isEmpty else { throw Problem.validation([.init(field: "reason", message: "is required")]) }
+        guard let reason = input.reason.given else {
+            throw Problem.validation([.init(field: "reason", message: "is required")])
+        }
         // Re-validate the whole dataset with the new value, so that a rectification can never
         // store what a registration would refuse.
         var draft = DatasetInput(d)
         let field = input.field ?? ""
-        let value = input.value?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = input.value.given
         guard let path = DatasetInput.rectifiableFields[field] else {
             throw Problem.validation([
                 .init(
@@ -120,7 +121,7 @@ extension RegistryService {
         var check = FieldValidator()
         let restricted = input.restricted.flatMap { ["true": true, "false": false][$0.lowercased()] }
         check.require(restricted != nil, "restricted", "must be true or false")
-        let reason = input.reason?.trimmingCharacters(in: .whitespaces) ?? ""
+        let reason = input.reason.given ?? ""
         check.require(!reason.isEmpty, "reason", "is required")
         try check.throwIfInvalid()
         try await audit.transaction(on: db) { tx in
