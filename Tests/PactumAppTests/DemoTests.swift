@@ -30,6 +30,21 @@ struct DemoTests {
         }
     }
 
+    @Test("the demo registry holds synthetic datasets in three states with candidates to review, loaded once")
+    func demoRegistry() async throws {
+        try await withPactum { ctx in
+            _ = try await DemoData(auth: ctx.app.pactum.auth).load(on: ctx.db)
+            let registry = DemoRegistry(registry: ctx.app.pactum.registry, persons: 40)
+            let loaded = try await registry.load(on: ctx.db)
+            let stored = try await Dataset.query(on: ctx.db).count()
+            #expect(loaded > 30 && loaded == stored)
+            #expect(Set(try await Dataset.query(on: ctx.db).all().map(\.stateCode)) == ["DE", "IT", "ES"])
+            #expect(try await Candidate.query(on: ctx.db).count() > 0)
+            #expect(try await AuditEntry.query(on: ctx.db).filter(\.$action == "registry.register").count() == loaded)
+            #expect(try await registry.load(on: ctx.db) == 0)
+        }
+    }
+
     @Test("demo names come from the shipped name table of each state's locale")
     func demoNames() throws {
         let accounts = try DemoData.accounts()

@@ -31,7 +31,9 @@ public struct PactumRuntime: Sendable {
     }
 
     public func loadDemo() async throws -> DemoData.Loaded {
-        try await DemoData(auth: app.pactum.auth).load(on: app.db)
+        var loaded = try await DemoData(auth: app.pactum.auth).load(on: app.db)
+        loaded.registryDatasets = try await DemoRegistry(registry: app.pactum.registry).load(on: app.db)
+        return loaded
     }
 
     /// Serves HTTP until a signal stops it (Vapor's own serve command). Meanwhile the

@@ -24,6 +24,8 @@ public struct DemoData: Sendable {
     public struct Loaded: Sendable {
         public var logins: [DemoLogin]
         public var password: String
+        /// Synthetic registry datasets added by this load (none when the registry had data).
+        public var registryDatasets = 0
     }
 
     /// The demo accounts: the same names for the same seed.
@@ -105,6 +107,9 @@ public struct DemoData: Sendable {
         let width = loaded.logins.map(\.email.count).max() ?? 0
         for login in loaded.logins {
             lines.append("  \(login.email.padding(toLength: width, withPad: " ", startingAt: 0))  \(login.displayName)")
+        }
+        if loaded.registryDatasets > 0 {
+            lines.append("Identity registry: \(loaded.registryDatasets) synthetic datasets in DE, IT and ES")
         }
         lines.append("Sign in at \(baseURL)/login")
         return lines.joined(separator: "\n")

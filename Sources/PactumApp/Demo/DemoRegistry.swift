@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import PactumIdentity
+import PactumLaw
+
+/// Synthetic registry data for the demo: persons from `PopulationGenerator` registered by the
+/// demo registry operators of Germany, Italy and Spain over the last days, so that the
+/// worklist has clocks running, and persons registered again in another state leave
+/// candidates for the demo fingerprint experts. Loaded once, into an empty registry.
+struct DemoRegistry {
+    let registry: RegistryService
+    var persons = 120
+
+    /// ICAO 9303 codes of the generator's nationalities.
+    static let icao = [
+        "SY": "SYR", "IQ": "IRQ", "AF": "AFG", "IR": "IRN", "TR": "TUR", "CO": "COL", "VE": "VEN",
+        "RU": "RUS", "UA": "UKR",
+    ]
+
+    /// Registers the demo datasets; returns how many (0 when the registry already has data).
+    func load(on db: any Database) async throws -> Int {
+        guard try await Dataset.query(on: db).count() == 0 else { return 0 }
+        var callers: [MemberState: RegistryCaller] = [:]
+        for state in DemoData.states {
+            let email = "\(Role.registryOperator.rawValue).\(state.code.lowercased())@demo.pactum.example"
+            guard let user = try await User.query(on: db).filter(\.$email == email).first(),
+                let principal = Principal(user, via: .session)
+            else { return 0 }
+            callers[state] = RegistryCaller(principal: principal, purpose: .eurodacRegistration, requestID: nil)
+        }
+        let records = try PopulationGenerator(persons: persons, seed: 7).generate()
+        var rng = SeededGenerator(seed: 7)
+        let now = registry.clock.now()
+        var count = 0
+        var seen: [String: MemberState] = [:]
+        for (n, generated) in records.enumerated() {
+            // A person's first record in one state; a later one, as often, in another.
+            let first = seen[generated.personID]
+            let state =
+                first.map { previous in DemoData.states.filter { $0 != previous }.randomElement(using: &rng)! }
+                ?? DemoData.states.randomElement(using: &rng)!
+            seen[generated.personID] = state
+            let category = ["A", "D", "F", "E"].randomElement(using: &rng)!
+            let hoursAgo = Double(Int.random(in: 1...120, using: &rng))
+            let event = now.addingTimeInterval(-hoursAgo * 3600)
+            let record = generated.record
+            let input = DatasetInput(
+                category: category, reference: "\(state.code)-DEMO-\(n + 1)", givenNames: record.givenNames,
+                familyNames: record.familyNames, nationalities: record.nationality.flatMap { Self.icao[$0] },
+                dateOfBirth: record.dateOfBirth, sex: record.sex, documentNumber: record.documentNumber,
+                eventPlace: "Demo", eventAt: RegistryService.iso(event),
+                // Most are transmitted; the recent ones and a few late ones wait on the worklist.
+                biometricsTakenAt: hoursAgo > 12 && Double.random(in: 0..<1, using: &rng) < 0.85
+                    ? RegistryService.iso(event) : nil)
+            // The generator writes children too: those under 6 are refused, as the law says.
+            guard let valid = try? input.validated(now: now) else { continue }
+            _ = try await registry.register(valid, by: callers[state]!, on: db)
+            count += 1
+        }
+        return count
+    }
+}
