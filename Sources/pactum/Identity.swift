@@ -10,11 +10,22 @@ struct Identity: ParsableCommand {
 
 /// Reads a CSV file of identity records with a column mapping.
 func readRecords(_ path: String, mapping: String?, extra: [String]) throws -> [IdentityRecord] {
+    try readRecords(path, mapping: mapping, extra: extra, labels: nil).records
+}
+
+/// The records of a CSV file, and the values of its `labels` column (empty: unknown).
+func readRecords(_ path: String, mapping: String?, extra: [String], labels: String?) throws -> (
+    records: [IdentityRecord], labels: [String?]?
+) {
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
         throw CLIError("Cannot read \(path).")
     }
     do {
-        return try ColumnMapping(mapping, extra: extra).records(of: try CSVTable(parsing: text))
+        let table = try CSVTable(parsing: text)
+        let records = try ColumnMapping(mapping, extra: extra).records(of: table)
+        guard let labels else { return (records, nil) }
+        let column = try table.column(labels)
+        return (records, table.rows.map { $0[column].isEmpty ? nil : $0[column] })
     } catch let error as CSVTable.CSVError {
         throw CLIError("\(path): \(error)")
     }
@@ -114,14 +125,20 @@ extension Identity {
         @Option(help: "Output CSV.") var out: String
         @Option(name: .customLong("pairs-out"), help: "Also write the linked pairs (id, id, probability) for review.")
         var pairsOut: String?
+        @Option(
+            help:
+                "A column naming the person of each record where it is known (confirmed hits; empty where not): m is learned from those pairs."
+        )
+        var labels: String?
         @OptionGroup var options: MatchOptions
 
         func run() throws {
-            let records = try readRecords(input, mapping: options.map, extra: options.extraColumns)
+            let (records, known) = try readRecords(
+                input, mapping: options.map, extra: options.extraColumns, labels: labels)
             let start = ContinuousClock.now
             var linkerOptions = options.linkerOptions
             linkerOptions.threshold = options.threshold ?? Linker.Options.dedupeThreshold
-            let (clusters, model, links) = Linker.dedupe(records, options: linkerOptions)
+            let (clusters, model, links) = Linker.dedupe(records, options: linkerOptions, labels: known)
             let elapsed = ContinuousClock.now - start
             try options.save(model)
             var rows: [[String]] = []

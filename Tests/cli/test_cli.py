@@ -245,3 +245,17 @@ def test_registry_erase_expired_removes_only_datasets_past_retention(tmp_path):
         ("E", "retention period ended (EDAC Art 29(10))")]
     db.close()
     assert run_pactum("audit", "verify", data_dir=tmp_path).returncode == 0
+
+
+def test_identity_dedupe_learns_m_from_a_label_column(tmp_path):
+    people = tmp_path / "people.csv"
+    assert run_pactum("identity", "generate", "--persons", "400", "--seed", "5", "--out", str(people)).returncode == 0
+    out = tmp_path / "clusters.csv"
+    model = tmp_path / "model.json"
+    result = run_pactum("identity", "dedupe", str(people), "--out", str(out), "--labels", "person_id",
+                        "--model-out", str(model))
+    assert result.returncode == 0, result.stderr
+    learned = json.loads(model.read_text())["m"]
+    assert learned[0][0] != 0.85  # the prior m of exact given names was replaced
+    missing = run_pactum("identity", "dedupe", str(people), "--out", str(out), "--labels", "nobody")
+    assert missing.returncode != 0 and "nobody" in missing.stderr

@@ -36,6 +36,9 @@ public enum Linker {
         /// Below this many candidate pairs EM has too little to learn from: the prior m of
         /// `FellegiSunterModel.initial` is kept.
         public var minimumPairsForEM = 500
+        /// Labelled matches (confirmed hits) replace m from this many on: they are facts, not
+        /// estimates, so fewer suffice.
+        public var minimumLabelledPairs = 50
         /// Names of the records' extra attributes, in order.
         public var extraFields: [String] = []
         /// Linkage only: keep a pair only when each record is the other's best match (two
@@ -110,8 +113,10 @@ public enum Linker {
         return index
     }
 
-    /// Clusters of ids that are the same person, with the model used.
-    public static func dedupe(_ records: [IdentityRecord], options: Options = Options()) -> (
+    /// Clusters of ids that are the same person, with the model used. `labels`, aligned with
+    /// the records, names the person where it is known (hits an expert confirmed): m is then
+    /// learned from the candidate pairs the labels say are matches, not by EM.
+    public static func dedupe(_ records: [IdentityRecord], options: Options = Options(), labels: [String?]? = nil) -> (
         clusters: [[String]], model: FellegiSunterModel, links: [(String, String, Double)]
     ) {
         let prepared = parallelMap(records, PreparedRecord.init)
@@ -124,7 +129,19 @@ public enum Linker {
         // λ, the share of matches, from the looser blocks EM uses: the linkage pairs are mostly
         // matches by construction, and a λ from them would let name agreement alone link two
         // people whose dates of birth disagree.
-        let model = fit(prepared, byDate: byDate, byName: byName, all: byDate + byName, options: options)
+        var model = fit(prepared, byDate: byDate, byName: byName, all: byDate + byName, options: options)
+        if let labels {
+            var matches = pairs.filter { a, b in labels[Int(a)] != nil && labels[Int(a)] == labels[Int(b)] }
+            var rng = SeededGenerator(seed: options.seed)
+            matches.shuffle(using: &rng)
+            let sample = Array(matches.prefix(options.emPairs))
+            if sample.count >= options.minimumLabelledPairs {
+                model.estimateM(
+                    fromConfirmedMatches: parallelMap(sample) {
+                        Comparator.compare(prepared[Int($0.0)], prepared[Int($0.1)])
+                    })
+            }
+        }
         let scorer = BatchScorer(model: model, records: prepared)
         let scored = parallelMap(pairs) { pair in
             let (a, b) = (prepared[Int(pair.0)], prepared[Int(pair.1)])
