@@ -1,3 +1,5 @@
+import Foundation
+
 /// Candidate pairs for deduplicating a whole file, built so that their number grows with the
 /// file, not with its square.
 ///
@@ -95,27 +97,32 @@ struct DedupeBlocking: Sendable {
     /// `oneBlockIn` above 1 only about one block in that many is kept (chosen by its key), for
     /// estimation, which samples the pairs anyway.
     func pairs(_ records: [PreparedRecord], kinds: [Kind], oneBlockIn: Int = 1) -> [(Int32, Int32)] {
-        // The order of the sorted neighbourhood, computed once per record.
-        let order = Linker.parallelMap(records) { r in
-            SortKey(date: r.dateOfBirth?.description ?? "", names: r.family.joined + " " + r.given.joined)
-        }
-        var all: [UInt64] = []
-        for kind in kinds {
-            let keys = Linker.parallelMap(Array(records.indices)) { Self.keys(records[$0], kind) }
-            var keyed: [(UInt64, Int32)] = []
-            keyed.reserveCapacity(records.count)
-            for (i, list) in keys.enumerated() {
-                for key in list where oneBlockIn == 1 || key % UInt64(oneBlockIn) == 0 { keyed.append((key, Int32(i))) }
-            }
-            keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-            var start = 0
-            while start < keyed.count {
-                var end = start + 1
-                while end < keyed.count, keyed[end].0 == keyed[start].0 { end += 1 }
-                append(block: keyed[start..<end].map(\.1), order: order, to: &all)
-                start = end
+        pairs(Neighbourhood(records), kinds: kinds, oneBlockIn: oneBlockIn)
+    }
+
+    /// The records with their sorted-neighbourhood order, computed once for several calls.
+    struct Neighbourhood: Sendable {
+        let records: [PreparedRecord]
+        let order: [SortKey]
+
+        init(_ records: [PreparedRecord]) {
+            self.records = records
+            order = Linker.parallelMap(records) { r in
+                SortKey(date: r.dateOfBirth?.description ?? "", names: r.family.joined + " " + r.given.joined)
             }
         }
+    }
+
+    func pairs(_ neighbourhood: Neighbourhood, kinds: [Kind], oneBlockIn: Int = 1) -> [(Int32, Int32)] {
+        // One kind per core; each kind's pairs come back sorted, so the final sort merges runs.
+        let perKind = UnsafeMutableBufferPointer<[UInt64]>.allocate(capacity: kinds.count)
+        perKind.initialize(repeating: [])
+        defer { perKind.deallocate() }
+        nonisolated(unsafe) let output = perKind
+        DispatchQueue.concurrentPerform(iterations: kinds.count) { k in
+            output[k] = blockPairs(neighbourhood, kinds[k], oneBlockIn: oneBlockIn)
+        }
+        var all = perKind.flatMap { $0 }
         all.sort()
         var unique: [(Int32, Int32)] = []
         unique.reserveCapacity(all.count)
@@ -127,7 +134,30 @@ struct DedupeBlocking: Sendable {
         return unique
     }
 
-    private struct SortKey: Comparable, Sendable {
+    /// The pairs of one kind, sorted, each once.
+    private func blockPairs(_ neighbourhood: Neighbourhood, _ kind: Kind, oneBlockIn: Int) -> [UInt64] {
+        let records = neighbourhood.records
+        var keyed: [(UInt64, Int32)] = []
+        keyed.reserveCapacity(records.count)
+        for (i, record) in records.enumerated() {
+            for key in Self.keys(record, kind) where oneBlockIn == 1 || key % UInt64(oneBlockIn) == 0 {
+                keyed.append((key, Int32(i)))
+            }
+        }
+        keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var pairs: [UInt64] = []
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count, keyed[end].0 == keyed[start].0 { end += 1 }
+            append(block: keyed[start..<end].map(\.1), order: neighbourhood.order, to: &pairs)
+            start = end
+        }
+        pairs.sort()
+        return pairs
+    }
+
+    struct SortKey: Comparable, Sendable {
         var date: String
         var names: String
         static func < (a: SortKey, b: SortKey) -> Bool { (a.date, a.names) < (b.date, b.names) }

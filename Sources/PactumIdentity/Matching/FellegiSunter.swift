@@ -231,7 +231,7 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
     /// agreement adds no evidence of its own), keyed `NATIONALITY|VALUE`.
     public mutating func learnTermFrequencies(from records: [PreparedRecord]) {
         let groups = Dictionary(grouping: records, by: { $0.nationality ?? "" })
-        func table(_ value: (PreparedRecord) -> String) -> [String: Double] {
+        @Sendable func table(_ value: (PreparedRecord) -> String) -> [String: Double] {
             var out: [String: Double] = [:]
             for (nationality, members) in groups {
                 var counts: [String: Int] = [:]
@@ -244,10 +244,18 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
             }
             return out
         }
-        givenNameFrequency = table { $0.given.joined }
-        familyNameFrequency = table { $0.family.joined }
-        givenKeyFrequency = table { $0.given.keys.joined(separator: " ") }
-        familyKeyFrequency = table { $0.family.keys.joined(separator: " ") }
+        // The four tables are independent: one per core.
+        let values: [@Sendable (PreparedRecord) -> String] = [
+            { $0.given.joined }, { $0.family.joined }, { $0.given.keys.joined(separator: " ") },
+            { $0.family.keys.joined(separator: " ") },
+        ]
+        let tables = UnsafeMutableBufferPointer<[String: Double]>.allocate(capacity: values.count)
+        tables.initialize(repeating: [:])
+        defer { tables.deallocate() }
+        nonisolated(unsafe) let output = tables
+        DispatchQueue.concurrentPerform(iterations: values.count) { output[$0] = table(values[$0]) }
+        (givenNameFrequency, familyNameFrequency) = (tables[0], tables[1])
+        (givenKeyFrequency, familyKeyFrequency) = (tables[2], tables[3])
     }
 
     /// The value whose frequency adjusts a name field's weight at this level: the name for

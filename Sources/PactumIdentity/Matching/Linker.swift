@@ -121,11 +121,12 @@ public enum Linker {
     ) {
         let prepared = parallelMap(records, PreparedRecord.init)
         let blocking = DedupeBlocking()
-        let pairs = blocking.pairs(prepared, kinds: DedupeBlocking.linkage)
+        let neighbourhood = DedupeBlocking.Neighbourhood(prepared)
+        let pairs = blocking.pairs(neighbourhood, kinds: DedupeBlocking.linkage)
         // EM samples its pairs: from a million records a sample of the blocks is plenty.
         let oneBlockIn = max(1, prepared.count / 100_000)
-        let byDate = blocking.pairs(prepared, kinds: [.date], oneBlockIn: oneBlockIn)
-        let byName = blocking.pairs(prepared, kinds: [.names], oneBlockIn: oneBlockIn)
+        let byDate = blocking.pairs(neighbourhood, kinds: [.date], oneBlockIn: oneBlockIn)
+        let byName = blocking.pairs(neighbourhood, kinds: [.names], oneBlockIn: oneBlockIn)
         // λ, the share of matches, from the looser blocks EM uses: the linkage pairs are mostly
         // matches by construction, and a λ from them would let name agreement alone link two
         // people whose dates of birth disagree.
