@@ -28,49 +28,44 @@ public struct CSVTable: Sendable {
 
     /// Parses CSV text. Lines starting with `#` before the header are comments.
     public init(parsing text: String) throws {
+        // On UTF-8 bytes: quotes, commas and line ends never occur inside a multi-byte
+        // character, and a million-row file parses in a fraction of the time scalars take.
         var records: [[String]] = []
-        var field = ""
+        var field: [UInt8] = []
         var record: [String] = []
         var inQuotes = false
         var line = 1
         var recordLine = 1
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending {
-                pending = nil
-                return p
-            }
-            return iterator.next()
+        let bytes = Array(text.utf8)
+        let (quote, comma, cr, lf) = (UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
+        func take() -> String {
+            defer { field.removeAll(keepingCapacity: true) }
+            return String(decoding: field, as: UTF8.self)
         }
-        while let c = next() {
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            i += 1
             if inQuotes {
-                if c == "\"" {
-                    if let after = next() {
-                        if after == "\"" {
-                            field.unicodeScalars.append("\"")
-                        } else {
-                            inQuotes = false
-                            pending = after
-                        }
+                if c == quote {
+                    if i < bytes.count, bytes[i] == quote {
+                        field.append(quote)
+                        i += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == lf { line += 1 }
+                    field.append(c)
                 }
                 continue
             }
             switch c {
-            case "\"": inQuotes = true
-            case ",":
-                record.append(field)
-                field = ""
-            case "\r": continue
-            case "\n":
-                record.append(field)
-                field = ""
+            case quote: inQuotes = true
+            case comma: record.append(take())
+            case cr: continue
+            case lf:
+                record.append(take())
                 if !(records.isEmpty && record.first?.hasPrefix("#") == true)
                     && !(record.count == 1 && record[0].isEmpty)
                 {
@@ -79,12 +74,12 @@ public struct CSVTable: Sendable {
                 record = []
                 line += 1
                 recordLine = line
-            default: field.unicodeScalars.append(c)
+            default: field.append(c)
             }
         }
         if inQuotes { throw CSVError.unterminatedQuote(line: recordLine) }
         if !field.isEmpty || !record.isEmpty {
-            record.append(field)
+            record.append(take())
             records.append(record)
         }
         guard let header = records.first else { throw CSVError.empty }
@@ -103,11 +98,20 @@ public struct CSVTable: Sendable {
 
     /// Writes CSV text, quoting where needed.
     public func text() -> String {
-        func quote(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+        var out = ""
+        out.reserveCapacity(rows.count * 32)
+        for row in [header] + rows {
+            for (i, value) in row.enumerated() {
+                if i > 0 { out.append(",") }
+                if value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                    out.append("\"" + value.replacingAll("\"", with: "\"\"") + "\"")
+                } else {
+                    out.append(value)
+                }
+            }
+            out.append("\n")
         }
-        return ([header] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return out
     }
 }
 
