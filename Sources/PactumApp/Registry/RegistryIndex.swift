@@ -32,12 +32,7 @@ actor RegistryIndex {
         let records = Array(prepared.values)
         if records.count >= settings.minimumRecordsForU {
             var rng = SeededGenerator(seed: 42)
-            let pairs = (0..<20_000).map { _ -> ComparisonVector in
-                let a = Int.random(in: 0..<records.count, using: &rng)
-                let b = (a + Int.random(in: 1..<records.count, using: &rng)) % records.count
-                return Comparator.compare(records[a], records[b])
-            }
-            model.estimateU(from: pairs)
+            model.estimateU(from: Linker.randomPairs(records, count: 20_000, using: &rng))
         }
         let hits = try await Candidate.query(on: db).filter(\.$status == Candidate.Status.confirmed.rawValue).all()
         let labelled = hits.compactMap { hit in

@@ -79,18 +79,14 @@ struct DedupeBlocking: Sendable {
 
     /// FNV-1a over a kind, a number and text parts, without building a string.
     static func hash(kind: UInt8, _ number: Int, _ parts: String...) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func feed(_ byte: UInt8) {
-            h ^= UInt64(byte)
-            h &*= 0x100_0000_01b3
-        }
-        feed(kind)
-        withUnsafeBytes(of: UInt64(bitPattern: Int64(number))) { for byte in $0 { feed(byte) } }
+        var h = FNV1a()
+        h.feed(kind)
+        withUnsafeBytes(of: UInt64(bitPattern: Int64(number))) { h.feed($0) }
         for part in parts {
-            feed(0x1F)
-            for byte in part.utf8 { feed(byte) }
+            h.feed(0x1F)
+            h.feed(part.utf8)
         }
-        return h
+        return h.value
     }
 
     /// The pairs (lower index first) of the given kinds, each once, in ascending order. With
@@ -115,14 +111,8 @@ struct DedupeBlocking: Sendable {
 
     func pairs(_ neighbourhood: Neighbourhood, kinds: [Kind], oneBlockIn: Int = 1) -> [(Int32, Int32)] {
         // One kind per core; each kind's pairs come back sorted, so the final sort merges runs.
-        let perKind = UnsafeMutableBufferPointer<[UInt64]>.allocate(capacity: kinds.count)
-        perKind.initialize(repeating: [])
-        defer { perKind.deallocate() }
-        nonisolated(unsafe) let output = perKind
-        DispatchQueue.concurrentPerform(iterations: kinds.count) { k in
-            output[k] = blockPairs(neighbourhood, kinds[k], oneBlockIn: oneBlockIn)
-        }
-        var all = perKind.flatMap { $0 }
+        var all = Linker.parallelMap(kinds, minimumCount: 0) { blockPairs(neighbourhood, $0, oneBlockIn: oneBlockIn) }
+            .flatMap { $0 }
         all.sort()
         var unique: [(Int32, Int32)] = []
         unique.reserveCapacity(all.count)

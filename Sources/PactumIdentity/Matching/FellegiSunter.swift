@@ -249,11 +249,7 @@ public struct FellegiSunterModel: Sendable, Codable, Equatable {
             { $0.given.joined }, { $0.family.joined }, { $0.given.keys.joined(separator: " ") },
             { $0.family.keys.joined(separator: " ") },
         ]
-        let tables = UnsafeMutableBufferPointer<[String: Double]>.allocate(capacity: values.count)
-        tables.initialize(repeating: [:])
-        defer { tables.deallocate() }
-        nonisolated(unsafe) let output = tables
-        DispatchQueue.concurrentPerform(iterations: values.count) { output[$0] = table(values[$0]) }
+        let tables = Linker.parallelMap(values, minimumCount: 0) { table($0) }
         (givenNameFrequency, familyNameFrequency) = (tables[0], tables[1])
         (givenKeyFrequency, familyKeyFrequency) = (tables[2], tables[3])
     }

@@ -138,11 +138,20 @@ public struct IdentityIndex: Sendable {
 
     /// FNV-1a, 64 bits: stable across runs (Swift's Hasher is seeded per process).
     static func hash(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h &*= 0x100_0000_01b3
-        }
-        return h
+        var h = FNV1a()
+        h.feed(text.utf8)
+        return h.value
     }
+}
+
+/// The 64-bit FNV-1a hash, fed byte by byte.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func feed(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x100_0000_01b3
+    }
+
+    mutating func feed(_ bytes: some Sequence<UInt8>) { for byte in bytes { feed(byte) } }
 }

@@ -2,10 +2,13 @@ import Foundation
 
 /// Batch record linkage and deduplication with a model estimated from the data itself.
 public enum Linker {
-    /// Applies `body` to every element on all cores, keeping the order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
-        guard items.count > 2_000 else { return items.map(body) }
-        let chunks = ProcessInfo.processInfo.activeProcessorCount * 4
+    /// Applies `body` to every element on all cores, keeping the order. Below `minimumCount`
+    /// items the work is not worth the threads; a few large items (whole tables) set it to 0.
+    static func parallelMap<T: Sendable, R: Sendable>(
+        _ items: [T], minimumCount: Int = 2_000, _ body: @Sendable (T) -> R
+    ) -> [R] {
+        guard items.count > max(minimumCount, 1) else { return items.map(body) }
+        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
         let size = (items.count + chunks - 1) / chunks
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
@@ -60,6 +63,21 @@ public enum Linker {
             all: index.candidatePairs(), options: options)
     }
 
+    /// Comparisons of `count` pairs of two different records drawn at random (almost all
+    /// non-matches: what u is estimated from). A record against itself would count as a random
+    /// exact agreement.
+    public static func randomPairs(_ records: [PreparedRecord], count: Int, using rng: inout SeededGenerator)
+        -> [ComparisonVector]
+    {
+        guard records.count > 1 else { return [] }
+        let draws = (0..<count).map { _ -> (Int, Int) in
+            let a = Int.random(in: 0..<records.count, using: &rng)
+            let b = (a + Int.random(in: 1..<records.count, using: &rng)) % records.count
+            return (a, b)
+        }
+        return parallelMap(draws) { Comparator.compare(records[$0.0], records[$0.1]) }
+    }
+
     /// A fitted model from pairs of record positions: names, sex and nationality learned from
     /// pairs blocked on the date of birth; the date and the document from pairs blocked on the
     /// names (each field from blocks that neither force it nor are correlated with it); λ over
@@ -70,17 +88,7 @@ public enum Linker {
     ) -> FellegiSunterModel {
         var model = FellegiSunterModel.initial(extraFields: options.extraFields)
         var rng = SeededGenerator(seed: options.seed)
-        if records.count > 1 {
-            // Two different records each time: a record against itself would count as a
-            // random exact agreement.
-            let draws = (0..<options.randomPairs).map { _ -> (Int, Int) in
-                let a = Int.random(in: 0..<records.count, using: &rng)
-                let b = (a + Int.random(in: 1..<records.count, using: &rng)) % records.count
-                return (a, b)
-            }
-            let random = parallelMap(draws) { Comparator.compare(records[$0.0], records[$0.1]) }
-            model.estimateU(from: random)
-        }
+        if records.count > 1 { model.estimateU(from: randomPairs(records, count: options.randomPairs, using: &rng)) }
         func vectors(_ pairs: [(Int32, Int32)]) -> [ComparisonVector] {
             var pairs = pairs
             if pairs.count > options.emPairs {
