@@ -15,6 +15,8 @@ extension RegistryService {
         try await audit.transaction(on: db) { tx in
             for c in pending {
                 try await tx.append(caller.draft(.registryRead, "registry.candidate", c.id, state: c.probeState))
+                // The queue shows the stored dataset too: a read of another state's data.
+                try await tx.append(caller.draft(.registryRead, "registry.dataset", c.matchID, state: c.matchState))
             }
         }
         return pending.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) }

@@ -40,10 +40,16 @@ extension RegistryService {
         let byID = Dictionary(uniqueKeysWithValues: (datasets + matched).map { ($0.id!, $0) })
         let notices = try await Notice.query(on: db).filter(\.$recipientDatasetID ~~ ids).sort(\.$createdAt).all()
         let history = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
-        try await audit.record(
-            caller.draft(
-                .registryExport, "registry.person", id, state: caller.state.code, detail: "\(datasets.count) datasets"),
-            on: db)
+        try await audit.transaction(on: db) { tx in
+            try await tx.append(
+                caller.draft(
+                    .registryExport, "registry.person", id, state: caller.state.code,
+                    detail: "\(datasets.count) datasets"))
+            // The hits show what other states hold: reads of their data.
+            for d in matched {
+                try await tx.append(caller.draft(.registryRead, "registry.dataset", d.id, state: d.stateCode))
+            }
+        }
         return DataSubjectExport(
             person: id, state: caller.state.code, exportedAt: clock.now(),
             controllerNote:

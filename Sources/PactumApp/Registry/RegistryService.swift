@@ -209,19 +209,23 @@ struct RegistryService: Sendable {
         guard !visible.isEmpty else { throw Problem.notFound("No person \(id) with datasets of \(caller.state.code).") }
         let ids = visible.map { $0.id! }
         let candidates = try await Candidate.query(on: db).filter(\.$probeID ~~ ids).all()
-        let others = try await Dataset.query(on: db).filter(\.$id ~~ candidates.map(\.matchID)).all()
+        // Another state's restricted dataset is not processed, so not shown either.
+        let matched = try await Dataset.query(on: db).filter(\.$id ~~ candidates.map(\.matchID)).all()
+            .filter { !$0.isRestricted }
+        let otherStates = all.filter { $0.stateCode != caller.state.code && !$0.isRestricted }
         let notices = try await Notice.query(on: db).filter(\.$recipientDatasetID ~~ ids).sort(\.$createdAt).all()
         let rectifications = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
+        // Every dataset the page shows is a read: the caller's own, and what hits and
+        // candidates show of other datasets.
+        let shown = Dictionary((visible + otherStates + matched).map { ($0.id!, $0) }) { first, _ in first }
         try await audit.transaction(on: db) { tx in
-            for d in visible {
+            for d in shown.values.sorted(by: { $0.id!.uuidString < $1.id!.uuidString }) {
                 try await tx.append(caller.draft(.registryRead, "registry.dataset", d.id, state: d.stateCode))
             }
         }
-        let byID = Dictionary(uniqueKeysWithValues: (visible + others).map { ($0.id!, $0) })
         return PersonView(
-            id: id, datasets: visible.map(DatasetView.init),
-            otherStates: all.filter { $0.stateCode != caller.state.code }.map(MatchedDataset.init),
-            candidates: candidates.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) },
+            id: id, datasets: visible.map(DatasetView.init), otherStates: otherStates.map(MatchedDataset.init),
+            candidates: candidates.map { Self.view($0, probe: shown[$0.probeID], match: shown[$0.matchID]) },
             notices: notices.map(NoticeView.init), rectifications: rectifications.map(RectificationView.init))
     }
 

@@ -72,6 +72,11 @@ struct IdentificationTests {
                 PersonView.self, .GET, "/api/v1/registry/persons/\(first.personId)")
             #expect(person.datasets.map(\.id) == [first.id])
             #expect(person.otherStates.map(\.state) == ["IT"])
+            // What the page showed of the Italian dataset is a read, in the trail.
+            let italian = try #require(second.dataset).id.uuidString
+            let reads = try await AuditEntry.query(on: ctx.db).filter(\.$action == "registry.read")
+                .filter(\.$actorState == "DE").filter(\.$recordID == italian).count()
+            #expect(reads == 1)
             let audited = try await AuditEntry.query(on: ctx.db).filter(\.$action == "registry.review").all()
             #expect(audited.count == 1 && audited[0].purpose == "hit-verification" && audited[0].actorState == "IT")
         }
