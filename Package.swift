@@ -78,7 +78,9 @@ let package = Package(
             name: "PactumLawTests",
             dependencies: ["PactumLaw", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "PactumIdentityTests", dependencies: ["PactumIdentity"], swiftSettings: strict),
+        .testTarget(
+            name: "PactumIdentityTests", dependencies: ["PactumIdentity"], resources: [.copy("Fixtures")],
+            swiftSettings: strict),
         .testTarget(
             name: "PactumAppTests",
             dependencies: [

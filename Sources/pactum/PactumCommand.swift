@@ -15,6 +15,7 @@ struct PactumCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Law.self, Identity.self, Registry.self,
+            MRZ.self,
         ],
         defaultSubcommand: Serve.self)
 }

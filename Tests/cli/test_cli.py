@@ -7,7 +7,7 @@ import sqlite3
 from conftest import run_pactum
 
 SUBCOMMANDS = ["serve", "migrate", "demo", "users", "users create", "users list", "users unlock", "audit", "audit verify",
-               "registry", "registry erase-expired"]
+               "registry", "registry erase-expired", "mrz", "mrz parse"]
 
 
 def test_help_lists_every_subcommand():
@@ -259,3 +259,25 @@ def test_identity_dedupe_learns_m_from_a_label_column(tmp_path):
     assert learned[0][0] != 0.85  # the prior m of exact given names was replaced
     missing = run_pactum("identity", "dedupe", str(people), "--out", str(out), "--labels", "nobody")
     assert missing.returncode != 0 and "nobody" in missing.stderr
+
+
+def test_mrz_parse_prints_fields_and_check_digits():
+    result = run_pactum("mrz", "parse", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                        "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+    assert result.returncode == 0, result.stderr
+    zone = json.loads(result.stdout)
+    assert zone["valid"] is True and zone["format"] == "TD3" and zone["errors"] == []
+    assert zone["fields"]["primaryIdentifier"] == "ERIKSSON" and zone["birthDate"] == "1974-08-12"
+    assert [c["field"] for c in zone["checks"]] == ["documentNumber", "dateOfBirth", "dateOfExpiry", "optionalData",
+                                                    "composite"]
+
+
+def test_mrz_parse_reports_a_wrong_check_digit_and_refuses_what_is_no_zone():
+    wrong = run_pactum("mrz", "parse", "I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<5",
+                       "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
+    assert wrong.returncode == 1
+    errors = json.loads(wrong.stdout)["errors"]
+    assert errors == [{"line": 2, "column": 30, "field": "composite", "message": "check digit is 5; the data give 6",
+                       "expected": "6", "found": "5"}]
+    malformed = run_pactum("mrz", "parse", "P<UTOERIKSSON", "L898902C36UTO")
+    assert malformed.returncode == 2 and "not a machine readable zone" in malformed.stderr and malformed.stdout == ""
