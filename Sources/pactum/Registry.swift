@@ -16,7 +16,10 @@ struct Registry: AsyncParsableCommand {
 
         func run() async throws {
             try await withRuntime(storage) { runtime in
-                print("Erased \(try await runtime.eraseExpiredDatasets()) datasets whose retention period ended.")
+                let erased = try await runtime.eraseExpiredDatasets()
+                print(
+                    "Erased \(erased.datasets) datasets whose retention period ended, and \(erased.screenings) screenings with them."
+                )
             }
         }
     }

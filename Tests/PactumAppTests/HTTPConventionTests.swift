@@ -113,8 +113,13 @@ struct HTTPConventionTests {
             let user = try await ctx.makeUser(.asylumCaseworker, extraRoles: Set(Role.allCases))
             let token = try await ctx.token(for: user)
             let auditBefore = try await ctx.auditCount()
-            // A receipt has no body to refuse.
-            let bodyless = ["/api/v1/registry/notices/:id/receipt"]
+            // A receipt, a biometric registration and a security check have no body to refuse; a
+            // watchlist is CSV.
+            let bodyless = [
+                "/api/v1/registry/notices/:id/receipt", "/api/v1/screening/referrals/:id/receipt",
+                "/api/v1/screening/cases/:id/biometrics", "/api/v1/screening/cases/:id/security",
+                "/api/v1/screening/watchlists/:list",
+            ]
             let posts = ctx.app.routes.all.filter {
                 $0.method == .POST && $0.path.first?.description == "api"
                     && !bodyless.contains("/" + $0.path.map(\.description).joined(separator: "/"))

@@ -52,7 +52,8 @@ struct ScreeningRuleTests {
         referral: ScreeningReferral, applied: Bool, relocation: MemberState?, reason: String?, allowed: Bool
     ) {
         let refusal = ScreeningRules.refusal(
-            of: referral, applied: applied, relocationState: relocation, screeningState: .IT, interruptionReason: reason)
+            of: referral, applied: applied, relocationState: relocation, screeningState: .IT, interruptionReason: reason
+        )
         #expect((refusal == nil) == allowed, "\(refusal ?? "allowed")")
     }
 

@@ -30,6 +30,7 @@ public struct PactumConfiguration: Sendable {
     public var periodSettings: PeriodSettings = .default
     /// The registry's thresholds and job interval (docs/IDENTITY.md).
     public var registry = RegistrySettings()
+    public var screening = ScreeningSettings()
     /// The time source; tests fix it.
     public var clock: AppClock = .system
 

@@ -47,6 +47,10 @@ public struct PactumRuntime: Sendable {
                 do {
                     let erased = try await services.registry.eraseExpired(on: app.db)
                     if erased > 0 { app.logger.info("Retention job erased \(erased) datasets (EDAC Art 29(10))") }
+                    let screenings = try await services.screening.eraseExpired(on: app.db)
+                    if screenings > 0 {
+                        app.logger.info("Retention job erased \(screenings) screenings (SCR Art 18(7))")
+                    }
                 } catch {
                     app.logger.error("Retention job failed: \(String(reflecting: error))")
                 }
@@ -57,9 +61,11 @@ public struct PactumRuntime: Sendable {
         try await app.execute()
     }
 
-    /// Runs the retention job once (EDAC Art 29(10)); returns how many datasets it erased.
-    public func eraseExpiredDatasets() async throws -> Int {
-        try await app.pactum.registry.eraseExpired(on: app.db)
+    /// Runs the retention job once (EDAC Art 29(10); SCR Art 18(7)); returns how many datasets
+    /// and screenings it erased.
+    public func eraseExpiredDatasets() async throws -> (datasets: Int, screenings: Int) {
+        let datasets = try await app.pactum.registry.eraseExpired(on: app.db)
+        return (datasets, try await app.pactum.screening.eraseExpired(on: app.db))
     }
 
     /// Creates a user and returns the one-time password.

@@ -17,6 +17,8 @@ struct PactumServices: Sendable {
     let metrics: PrometheusCollectorRegistry
     let law: DeadlineEngine
     let registry: RegistryService
+    let screening: ScreeningService
+    let monitoring: MonitoringService
 }
 
 extension Application {
@@ -72,12 +74,17 @@ extension Application {
             maxFailedLogins: config.maxFailedLogins, lockoutDuration: config.lockoutDuration,
             tokenLifetime: config.tokenLifetime)
         let law = DeadlineEngine(settings: config.periodSettings)
+        let registry = RegistryService(
+            audit: audit, law: law, index: RegistryIndex(settings: config.registry), clock: config.clock,
+            settings: config.registry)
         return PactumServices(
             config: config, audit: audit, auth: auth, access: AccessControl(policy: Policy(), audit: audit),
-            metrics: PrometheusCollectorRegistry(), law: law,
-            registry: RegistryService(
-                audit: audit, law: law, index: RegistryIndex(settings: config.registry), clock: config.clock,
-                settings: config.registry))
+            metrics: PrometheusCollectorRegistry(), law: law, registry: registry,
+            screening: ScreeningService(
+                audit: audit, law: law, clock: config.clock, registry: registry,
+                connectors: [WatchlistConnector(threshold: config.screening.watchlistThreshold)],
+                settings: config.screening),
+            monitoring: MonitoringService(audit: audit, clock: config.clock))
     }
 
     /// The services wired by `configurePactum`, for the CLI and the tests.
@@ -92,6 +99,9 @@ extension Application {
 /// Every migration, in order. Folders per capability own their migrations; this list orders them.
 enum PactumMigrations {
     static var all: [any Migration] {
-        [CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry()]
+        [
+            CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry(),
+            CreateScreening(),
+        ]
     }
 }

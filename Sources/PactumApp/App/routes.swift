@@ -20,6 +20,9 @@ extension Application {
         try api.register(collection: LawAPIController(engine: services.law))
         try api.register(collection: LawCalculatorsAPIController())
         try api.register(collection: RegistryAPIController(registry: services.registry, access: access))
+        try api.register(
+            collection: ScreeningAPIController(
+                screening: services.screening, monitoring: services.monitoring, access: access))
 
         // Web: session cookie plus a CSRF token on every form.
         let web = routes.grouped(
@@ -31,6 +34,8 @@ extension Application {
         try web.register(collection: AuditPageController(access: access))
         try web.register(collection: LawPageController(engine: services.law))
         try web.register(collection: RegistryPageController(registry: services.registry, access: access))
+        try web.register(collection: ScreeningPageController(screening: services.screening, access: access))
+        try web.register(collection: MonitoringPageController(monitoring: services.monitoring, access: access))
     }
 }
 

@@ -13,6 +13,13 @@ enum Action: String, Sendable, CaseIterable {
     case reviewCandidates = "registry.review"
     case readNotices = "registry.notices"
     case exerciseDataSubjectRights = "registry.rights"
+    case openScreening = "screening.open"
+    case readScreening = "screening.read"
+    case recordScreening = "screening.record"
+    case referScreening = "screening.refer"
+    case receiveReferrals = "screening.referrals"
+    case loadWatchlists = "screening.watchlists"
+    case monitorScreening = "monitoring.record"
 }
 
 /// The answer of the policy.
@@ -42,6 +49,7 @@ struct Policy: Sendable {
             .asylumCaseworker: [.eurodacRegistration], .dublinOfficer: [.responsibilityDetermination],
             .returnOfficer: [.identityCheck], .dataProtectionOfficer: [.dataSubjectRequest],
         ]
+        let screeners: [Role: Set<Purpose>] = [.screeningOfficer: [.screening]]
         var updaters = readers
         updaters[.fingerprintExpert] = nil
         updaters[.dataProtectionOfficer] = nil
@@ -58,6 +66,16 @@ struct Policy: Sendable {
             .reviewCandidates: [.fingerprintExpert: [.hitVerification]],
             .readNotices: updaters.merging([.fingerprintExpert: [.hitVerification]]) { a, _ in a },
             .exerciseDataSubjectRights: [.dataProtectionOfficer: [.dataSubjectRequest]],
+            // Screening (SCR Arts 5-18): the officer screens; the monitor reads every screening
+            // of its state (SCR Art 10(2)); the receiving authorities read the forms sent to them.
+            .openScreening: screeners,
+            .readScreening: screeners.merging([.fundamentalRightsMonitor: [.fundamentalRightsMonitoring]]) { a, _ in a
+            },
+            .recordScreening: screeners,
+            .referScreening: screeners,
+            .loadWatchlists: screeners,
+            .receiveReferrals: [.asylumCaseworker: [.referralIntake], .returnOfficer: [.referralIntake]],
+            .monitorScreening: [.fundamentalRightsMonitor: [.fundamentalRightsMonitoring]],
         ]
     }()
 

@@ -21,6 +21,10 @@ enum Purpose: String, Sendable, Codable, CaseIterable {
     case hitVerification = "hit-verification"
     /// Answering a data subject's request: access, rectification, restriction (EDAC Art 43).
     case dataSubjectRequest = "data-subject-request"
+    /// Screening a third-country national at the external border or in the territory (SCR Arts 5-18).
+    case screening = "screening"
+    /// Receiving a screening form referred to the authority (SCR Art 18).
+    case referralIntake = "referral-intake"
 
     var title: String {
         switch self {
@@ -33,6 +37,8 @@ enum Purpose: String, Sendable, Codable, CaseIterable {
         case .responsibilityDetermination: "Responsibility determination"
         case .hitVerification: "Hit verification"
         case .dataSubjectRequest: "Data-subject request"
+        case .screening: "Screening"
+        case .referralIntake: "Referral intake"
         }
     }
 }

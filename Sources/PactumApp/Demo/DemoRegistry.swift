@@ -20,13 +20,13 @@ struct DemoRegistry {
     /// Registers the demo datasets; returns how many (0 when the registry already has data).
     func load(on db: any Database) async throws -> Int {
         guard try await Dataset.query(on: db).count() == 0 else { return 0 }
-        var callers: [MemberState: RegistryCaller] = [:]
+        var callers: [MemberState: Caller] = [:]
         for state in DemoData.states {
             let email = "\(Role.registryOperator.rawValue).\(state.code.lowercased())@demo.pactum.example"
             guard let user = try await User.query(on: db).filter(\.$email == email).first(),
                 let principal = Principal(user, via: .session)
             else { return 0 }
-            callers[state] = RegistryCaller(principal: principal, purpose: .eurodacRegistration, requestID: nil)
+            callers[state] = Caller(principal: principal, purpose: .eurodacRegistration, requestID: nil)
         }
         let records = try PopulationGenerator(persons: persons, seed: 7).generate()
         var rng = SeededGenerator(seed: 7)

@@ -7,8 +7,8 @@ extension Request {
     /// The caller of a registry route: the role gate first (so that a refused role learns
     /// nothing of the request's validity), then the purpose (given, or the first the role
     /// allows) checked against the policy for the caller's own state.
-    func registryCaller(_ action: Action, purpose raw: String?, with access: AccessControl) async throws
-        -> RegistryCaller
+    func caller(_ action: Action, purpose raw: String?, with access: AccessControl) async throws
+        -> Caller
     {
         let principal = try await authorize(action, purpose: nil, with: access)
         let purpose: Purpose
@@ -27,7 +27,7 @@ extension Request {
             purpose = access.policy.purposes(of: principal, for: action)[0]
         }
         try await authorize(action, state: principal.state, purpose: purpose, with: access)
-        return RegistryCaller(principal: principal, purpose: purpose, requestID: requestID)
+        return Caller(principal: principal, purpose: purpose, requestID: requestID)
     }
 
     /// A UUID path parameter, or a 404 problem.

@@ -12,7 +12,7 @@ struct EventResult: Content {
 
 extension RegistryService {
     /// Records one event on a dataset of the caller's state, with its notices, in one transaction.
-    func record(_ raw: DatasetEventInput, on id: UUID, by caller: RegistryCaller, on db: any Database) async throws
+    func record(_ raw: DatasetEventInput, on id: UUID, by caller: Caller, on db: any Database) async throws
         -> EventResult
     {
         let input = raw.normalized
@@ -206,7 +206,7 @@ extension RegistryService {
     /// Sends one notice per recipient dataset, each audited; returns how many.
     @discardableResult
     func send(
-        kind: String, about d: Dataset, to recipients: [Dataset], by caller: RegistryCaller?, tx: AuditTransaction,
+        kind: String, about d: Dataset, to recipients: [Dataset], by caller: Caller?, tx: AuditTransaction,
         message: String, citation: String
     ) async throws -> Int {
         let now = clock.now()
@@ -236,7 +236,7 @@ extension RegistryService {
     }
 
     /// The inbox of a Member State, newest first.
-    func inbox(by caller: RegistryCaller, on db: any Database) async throws -> [NoticeView] {
+    func inbox(by caller: Caller, on db: any Database) async throws -> [NoticeView] {
         let notices = try await Notice.query(on: db).filter(\.$toState == caller.state.code).sort(
             \.$createdAt, .descending
         )
@@ -250,7 +250,7 @@ extension RegistryService {
     }
 
     /// The receipt of a notice (DESIGN.md: a notice is immutable, with a receipt).
-    func acknowledge(_ id: UUID, by caller: RegistryCaller, on db: any Database) async throws -> NoticeView {
+    func acknowledge(_ id: UUID, by caller: Caller, on db: any Database) async throws -> NoticeView {
         guard let notice = try await Notice.find(id, on: db), notice.toState == caller.state.code else {
             throw Problem.notFound("No notice \(id) for \(caller.state.code).")
         }

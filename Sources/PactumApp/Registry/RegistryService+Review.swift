@@ -5,7 +5,7 @@ import Vapor
 
 extension RegistryService {
     /// The expert's queue: pending candidates of the expert's state, most probable first.
-    func reviewQueue(by caller: RegistryCaller, on db: any Database) async throws -> [CandidateView] {
+    func reviewQueue(by caller: Caller, on db: any Database) async throws -> [CandidateView] {
         let pending = try await Candidate.query(on: db).filter(\.$probeState == caller.state.code)
             .filter(\.$status == Candidate.Status.pending.rawValue).sort(\.$probability, .descending).sort(\.$createdAt)
             .all()
@@ -25,8 +25,7 @@ extension RegistryService {
     /// The expert's decision (EDAC Art 38(4)-(6)). A confirmed hit joins the two datasets under
     /// one person and tells the other state; a rejected one is a false hit: its comparison data
     /// are deleted at once and the report to eu-LISA falls due in 3 working days.
-    func decide(_ id: UUID, confirm: Bool, by caller: RegistryCaller, on db: any Database) async throws -> CandidateView
-    {
+    func decide(_ id: UUID, confirm: Bool, by caller: Caller, on db: any Database) async throws -> CandidateView {
         guard let candidate = try await Candidate.find(id, on: db), candidate.probeState == caller.state.code else {
             throw Problem.notFound("No candidate \(id) for \(caller.state.code).")
         }

@@ -25,7 +25,7 @@ struct RestrictionInput: Content, JSONRequestBody {
 extension RegistryService {
     /// Everything the caller's state holds about a person: its datasets (with flags and the
     /// transmitting state), the hits, the notices it received and the rectification history.
-    func export(person id: UUID, by caller: RegistryCaller, on db: any Database) async throws -> DataSubjectExport {
+    func export(person id: UUID, by caller: Caller, on db: any Database) async throws -> DataSubjectExport {
         let datasets = try await Dataset.query(on: db).filter(\.$person.$id == id).filter(
             \.$stateCode == caller.state.code
         )
@@ -61,7 +61,7 @@ extension RegistryService {
 
     /// Corrects one field with its history (GDPR Art 16); the states holding the person are told
     /// (GDPR Art 19) and the index follows.
-    func rectify(_ input: RectificationInput, dataset id: UUID, by caller: RegistryCaller, on db: any Database)
+    func rectify(_ input: RectificationInput, dataset id: UUID, by caller: Caller, on db: any Database)
         async throws -> DatasetView
     {
         guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
@@ -118,7 +118,7 @@ extension RegistryService {
 
     /// Restricts processing (GDPR Art 18) or lifts the restriction. A restricted dataset is kept
     /// but leaves the index: no identification, search or update reaches it.
-    func restrict(_ input: RestrictionInput, dataset id: UUID, by caller: RegistryCaller, on db: any Database)
+    func restrict(_ input: RestrictionInput, dataset id: UUID, by caller: Caller, on db: any Database)
         async throws -> DatasetView
     {
         guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {

@@ -5,7 +5,7 @@ import PactumLaw
 import Vapor
 
 /// Who acts on the registry, and why: every audited entry carries both.
-struct RegistryCaller: Sendable {
+struct Caller: Sendable {
     let principal: Principal
     let purpose: Purpose
     let requestID: String?
@@ -36,7 +36,7 @@ struct RegistryService: Sendable {
 
     // MARK: Registration
 
-    func register(_ input: ValidDataset, by caller: RegistryCaller, on db: any Database) async throws
+    func register(_ input: ValidDataset, by caller: Caller, on db: any Database) async throws
         -> RegistrationResult
     {
         let state = caller.state
@@ -165,7 +165,7 @@ struct RegistryService: Sendable {
 
     /// A search without registration, for a purpose the policy allows (EDAC Art 27(4): no
     /// candidate above the threshold, nothing returned). Every dataset returned is audited.
-    func search(_ probe: IdentityRecord, by caller: RegistryCaller, on db: any Database) async throws -> SearchResult {
+    func search(_ probe: IdentityRecord, by caller: Caller, on db: any Database) async throws -> SearchResult {
         let found = try await eligibleMatches(for: probe, category: nil, on: db)
         try await audit.transaction(on: db) { tx in
             try await tx.append(
@@ -185,7 +185,7 @@ struct RegistryService: Sendable {
 
     /// A dataset of the caller's own state (404 for another state's or an unknown id, so that
     /// ids of other states cannot be probed). A restricted dataset is shown to the DPO only.
-    func dataset(_ id: UUID, by caller: RegistryCaller, on db: any Database) async throws -> Dataset {
+    func dataset(_ id: UUID, by caller: Caller, on db: any Database) async throws -> Dataset {
         guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
             throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
         }
@@ -202,7 +202,7 @@ struct RegistryService: Sendable {
 
     /// The person page: the caller's datasets, what hits returned of other states' datasets,
     /// the candidates, notices and rectifications that concern the caller's datasets.
-    func person(_ id: UUID, by caller: RegistryCaller, on db: any Database) async throws -> PersonView {
+    func person(_ id: UUID, by caller: Caller, on db: any Database) async throws -> PersonView {
         let all = try await Dataset.query(on: db).filter(\.$person.$id == id).all()
         let own = all.filter { $0.stateCode == caller.state.code }
         let visible = own.filter { !$0.isRestricted || caller.purpose == .dataSubjectRequest }
@@ -230,7 +230,7 @@ struct RegistryService: Sendable {
     }
 
     /// Datasets of the caller's state whose biometrics are not yet transmitted, by time left.
-    func worklist(by caller: RegistryCaller, on db: any Database) async throws -> [WorklistItem] {
+    func worklist(by caller: Caller, on db: any Database) async throws -> [WorklistItem] {
         let now = clock.now()
         let open = try await Dataset.query(on: db).filter(\.$stateCode == caller.state.code)
             .filter(\.$transmittedAt == nil).filter(\.$restrictionReason == nil).sort(\.$transmissionDueAt).all()

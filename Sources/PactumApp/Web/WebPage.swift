@@ -65,6 +65,15 @@ extension Request {
         var items: [(String, String)] = []
         if let principal {
             items.append(("Dashboard", "/"))
+            if !Policy().purposes(of: principal, for: .readScreening).isEmpty {
+                items.append(("Screening", "/screening"))
+            }
+            if !Policy().purposes(of: principal, for: .receiveReferrals).isEmpty {
+                items.append(("Referrals", "/screening/referrals"))
+            }
+            if !Policy().purposes(of: principal, for: .monitorScreening).isEmpty {
+                items.append(("Monitoring", "/monitoring"))
+            }
             if !Policy().purposes(of: principal, for: .searchRegistry).isEmpty {
                 items.append(("Registry", "/registry"))
             }

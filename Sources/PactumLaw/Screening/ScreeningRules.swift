@@ -68,10 +68,15 @@ public enum ScreeningRules {
                 ? "An applicant for international protection is referred to the registering authority, not to return (SCR Art 18(1),(2))."
                 : nil
         case .relocation:
-            if relocationState == nil { "A relocation names the Member State of relocation (SCR Art 18(3))." }
-            else if relocationState == screeningState { "The Member State of relocation is another Member State (SCR Art 18(3); AMMR Art 67)." }
-            else if !applied { "Relocation concerns applicants for international protection (SCR Art 18(3); AMMR Art 67(1))." }
-            else { nil }
+            if relocationState == nil {
+                "A relocation names the Member State of relocation (SCR Art 18(3))."
+            } else if relocationState == screeningState {
+                "The Member State of relocation is another Member State (SCR Art 18(3); AMMR Art 67)."
+            } else if !applied {
+                "Relocation concerns applicants for international protection (SCR Art 18(3); AMMR Art 67(1))."
+            } else {
+                nil
+            }
         case .interruption:
             (interruptionReason ?? "").isEmpty
                 ? "An interruption for criminal or extradition proceedings states its reason in the form (SCR Art 18(6))."

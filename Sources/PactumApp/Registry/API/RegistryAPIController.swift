@@ -28,31 +28,31 @@ struct RegistryAPIController: RouteCollection {
     private func purpose(_ req: Request) -> String? { req.query[String.self, at: "purpose"] }
 
     func register(req: Request) async throws -> Response {
-        let caller = try await req.registryCaller(.registerDataset, purpose: purpose(req), with: access)
+        let caller = try await req.caller(.registerDataset, purpose: purpose(req), with: access)
         let input = try req.decodeJSON(DatasetInput.self).validated(now: registry.clock.now())
         let result = try await registry.register(input, by: caller, on: req.db)
         return try await result.encodeResponse(status: result.dataset == nil ? .ok : .created, for: req)
     }
 
     func dataset(req: Request) async throws -> DatasetView {
-        let caller = try await req.registryCaller(.readRegistry, purpose: purpose(req), with: access)
+        let caller = try await req.caller(.readRegistry, purpose: purpose(req), with: access)
         return DatasetView(try await registry.dataset(try req.uuidParameter("id"), by: caller, on: req.db))
     }
 
     func event(req: Request) async throws -> EventResult {
-        let caller = try await req.registryCaller(.updateDataset, purpose: purpose(req), with: access)
+        let caller = try await req.caller(.updateDataset, purpose: purpose(req), with: access)
         let input = try req.decodeJSON(DatasetEventInput.self)
         return try await registry.record(input, on: try req.uuidParameter("id"), by: caller, on: req.db)
     }
 
     func rectify(req: Request) async throws -> DatasetView {
-        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
         let input = try req.decodeJSON(RectificationInput.self)
         return try await registry.rectify(input, dataset: try req.uuidParameter("id"), by: caller, on: req.db)
     }
 
     func restrict(req: Request) async throws -> DatasetView {
-        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
         let input = try req.decodeJSON(RestrictionInput.self)
         return try await registry.restrict(input, dataset: try req.uuidParameter("id"), by: caller, on: req.db)
     }
@@ -61,43 +61,43 @@ struct RegistryAPIController: RouteCollection {
         try await req.authorize(.searchRegistry, purpose: nil, with: access)
         let input = try req.decodeJSON(SearchInput.self)
         let probe = try input.probe()
-        let caller = try await req.registryCaller(.searchRegistry, purpose: input.purpose, with: access)
+        let caller = try await req.caller(.searchRegistry, purpose: input.purpose, with: access)
         return try await registry.search(probe, by: caller, on: req.db)
     }
 
     func person(req: Request) async throws -> PersonView {
-        let caller = try await req.registryCaller(.readRegistry, purpose: purpose(req), with: access)
+        let caller = try await req.caller(.readRegistry, purpose: purpose(req), with: access)
         return try await registry.person(try req.uuidParameter("id"), by: caller, on: req.db)
     }
 
     func export(req: Request) async throws -> DataSubjectExport {
-        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
         return try await registry.export(person: try req.uuidParameter("id"), by: caller, on: req.db)
     }
 
     func candidates(req: Request) async throws -> [CandidateView] {
-        let caller = try await req.registryCaller(.reviewCandidates, purpose: nil, with: access)
+        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
         return try await registry.reviewQueue(by: caller, on: req.db)
     }
 
     func decide(req: Request) async throws -> CandidateView {
-        let caller = try await req.registryCaller(.reviewCandidates, purpose: nil, with: access)
+        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
         let confirm = try req.decodeJSON(DecisionInput.self).confirm()
         return try await registry.decide(try req.uuidParameter("id"), confirm: confirm, by: caller, on: req.db)
     }
 
     func worklist(req: Request) async throws -> [WorklistItem] {
-        let caller = try await req.registryCaller(.readRegistry, purpose: purpose(req), with: access)
+        let caller = try await req.caller(.readRegistry, purpose: purpose(req), with: access)
         return try await registry.worklist(by: caller, on: req.db)
     }
 
     func notices(req: Request) async throws -> [NoticeView] {
-        let caller = try await req.registryCaller(.readNotices, purpose: purpose(req), with: access)
+        let caller = try await req.caller(.readNotices, purpose: purpose(req), with: access)
         return try await registry.inbox(by: caller, on: req.db)
     }
 
     func receipt(req: Request) async throws -> NoticeView {
-        let caller = try await req.registryCaller(.readNotices, purpose: nil, with: access)
+        let caller = try await req.caller(.readNotices, purpose: nil, with: access)
         return try await registry.acknowledge(try req.uuidParameter("id"), by: caller, on: req.db)
     }
 }

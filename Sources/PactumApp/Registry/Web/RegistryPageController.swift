@@ -68,7 +68,7 @@ struct RegistryPageController: RouteCollection {
                     purpose: query.purpose, givenNames: query.givenNames, familyNames: family,
                     dateOfBirth: query.dateOfBirth
                 ).probe()
-                let caller = try await req.registryCaller(.searchRegistry, purpose: query.purpose, with: access)
+                let caller = try await req.caller(.searchRegistry, purpose: query.purpose, with: access)
                 page.matches = try await registry.search(probe, by: caller, on: req.db).matches
                 page.searched = true
             } catch let problem as Problem where problem.status == 422 {
@@ -114,7 +114,7 @@ struct RegistryPageController: RouteCollection {
 
     func register(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.registerDataset, purpose: nil, with: access)
+        let caller = try await req.caller(.registerDataset, purpose: nil, with: access)
         let input = try req.content.decode(DatasetInput.self)
         do {
             let result = try await registry.register(
@@ -145,7 +145,7 @@ struct RegistryPageController: RouteCollection {
 
     func dataset(req: Request) async throws -> Response {
         let principal = try req.webPrincipal()
-        let caller = try await req.registryCaller(.readRegistry, purpose: nil, with: access)
+        let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
         let dataset = try await registry.dataset(try req.uuidParameter("id"), by: caller, on: req.db)
         let events = RegistryEventKind.allCases.filter { !$0.roles.isDisjoint(with: principal.roles) }
         let page = DatasetPage(
@@ -161,7 +161,7 @@ struct RegistryPageController: RouteCollection {
 
     func event(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.updateDataset, purpose: nil, with: access)
+        let caller = try await req.caller(.updateDataset, purpose: nil, with: access)
         let id = try req.uuidParameter("id")
         let result = try await registry.record(
             try req.content.decode(DatasetEventInput.self), on: id, by: caller, on: req.db)
@@ -172,7 +172,7 @@ struct RegistryPageController: RouteCollection {
 
     func rectify(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
         let id = try req.uuidParameter("id")
         _ = try await registry.rectify(
             try req.content.decode(RectificationInput.self), dataset: id, by: caller, on: req.db)
@@ -181,7 +181,7 @@ struct RegistryPageController: RouteCollection {
 
     func restrict(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
         let id = try req.uuidParameter("id")
         _ = try await registry.restrict(
             try req.content.decode(RestrictionInput.self), dataset: id, by: caller, on: req.db)
@@ -195,7 +195,7 @@ struct RegistryPageController: RouteCollection {
 
     func person(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.readRegistry, purpose: nil, with: access)
+        let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
         let person = try await registry.person(try req.uuidParameter("id"), by: caller, on: req.db)
         return try await req.renderPage(
             "person", title: "Person", PersonPage(person: person, isDPO: caller.purpose == .dataSubjectRequest))
@@ -203,7 +203,7 @@ struct RegistryPageController: RouteCollection {
 
     func export(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
         let export = try await registry.export(person: try req.uuidParameter("id"), by: caller, on: req.db)
         return try await req.renderPage("export", title: "Data held about a person", export)
     }
@@ -212,14 +212,14 @@ struct RegistryPageController: RouteCollection {
 
     func review(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.reviewCandidates, purpose: nil, with: access)
+        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
         let queue = try await registry.reviewQueue(by: caller, on: req.db)
         return try await req.renderPage("review", title: "Candidates to review", ["candidates": queue])
     }
 
     func decide(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.reviewCandidates, purpose: nil, with: access)
+        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
         let confirm = try req.content.decode(DecisionInput.self).confirm()
         _ = try await registry.decide(try req.uuidParameter("id"), confirm: confirm, by: caller, on: req.db)
         return req.redirect(to: "/registry/review", redirectType: .normal)
@@ -227,21 +227,21 @@ struct RegistryPageController: RouteCollection {
 
     func worklist(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.readRegistry, purpose: nil, with: access)
+        let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
         let items = try await registry.worklist(by: caller, on: req.db)
         return try await req.renderPage("worklist", title: "Transmission worklist", ["items": items])
     }
 
     func inbox(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.readNotices, purpose: nil, with: access)
+        let caller = try await req.caller(.readNotices, purpose: nil, with: access)
         let notices = try await registry.inbox(by: caller, on: req.db)
         return try await req.renderPage("inbox", title: "Inbox", ["notices": notices])
     }
 
     func receipt(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.registryCaller(.readNotices, purpose: nil, with: access)
+        let caller = try await req.caller(.readNotices, purpose: nil, with: access)
         _ = try await registry.acknowledge(try req.uuidParameter("id"), by: caller, on: req.db)
         return req.redirect(to: "/registry/inbox", redirectType: .normal)
     }

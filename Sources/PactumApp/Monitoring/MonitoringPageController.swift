@@ -1,0 +1,113 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Vapor
+
+/// The monitor's pages: spot checks, allegations with their next steps, and the annual report
+/// as a printable page.
+struct MonitoringPageController: RouteCollection {
+    let monitoring: MonitoringService
+    let access: AccessControl
+
+    func boot(routes: any RoutesBuilder) throws {
+        let m = routes.grouped("monitoring")
+        m.get(use: home)
+        m.post("spot-checks", use: spotCheck)
+        m.post("allegations", use: allegation)
+        m.post("allegations", ":id", "status", use: move)
+        m.get("report", use: report)
+    }
+
+    struct Page: Encodable, Sendable {
+        var spotChecks: [MonitoringService.SpotCheckView]
+        var allegations: [MonitoringService.AllegationView]
+        var categories: [SelectOption]
+        var errors: [Problem.FieldError]
+        var year: Int
+    }
+
+    private func render(_ req: Request, errors: [Problem.FieldError] = [], status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.monitorScreening, purpose: nil, with: access)
+        let (checks, allegations) = try await monitoring.overview(by: caller, on: req.db)
+        let year = Calendar(identifier: .gregorian).component(.year, from: monitoring.clock.now())
+        return try await req.renderPage(
+            "monitoring", title: "Fundamental-rights monitoring",
+            Page(
+                spotChecks: checks, allegations: allegations,
+                categories: AllegationCategory.allCases.map {
+                    .init(value: $0.rawValue, label: $0.title, selected: false)
+                },
+                errors: errors, year: year), status: status)
+    }
+
+    func home(req: Request) async throws -> Response { try await render(req) }
+
+    private func handle(_ req: Request, _ body: (Caller) async throws -> Void) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.monitorScreening, purpose: nil, with: access)
+        do {
+            try await body(caller)
+            return req.redirect(to: "/monitoring", redirectType: .normal)
+        } catch let problem as Problem where problem.status == 422 {
+            return try await render(req, errors: problem.errors ?? [], status: .unprocessableEntity)
+        }
+    }
+
+    func spotCheck(req: Request) async throws -> Response {
+        try await handle(req) { caller in
+            _ = try await monitoring.recordSpotCheck(
+                try req.content.decode(MonitoringService.SpotCheckInput.self), by: caller, on: req.db)
+        }
+    }
+
+    func allegation(req: Request) async throws -> Response {
+        try await handle(req) { caller in
+            _ = try await monitoring.recordAllegation(
+                try req.content.decode(MonitoringService.AllegationInput.self), by: caller, on: req.db)
+        }
+    }
+
+    func move(req: Request) async throws -> Response {
+        try await handle(req) { caller in
+            _ = try await monitoring.move(
+                try req.uuidParameter("id"), try req.content.decode(MonitoringService.StatusInput.self), by: caller,
+                on: req.db)
+        }
+    }
+
+    func report(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.monitorScreening, purpose: nil, with: access)
+        let year =
+            req.query[Int.self, at: "year"]
+            ?? Calendar(identifier: .gregorian).component(.year, from: monitoring.clock.now())
+        let report = try await monitoring.report(year: year, by: caller, on: req.db)
+        let rows =
+            report.screenings.sorted { $0.key < $1.key }.map {
+                Row(section: "Screenings by situation", label: $0.key, count: $0.value)
+            }
+            + report.referrals.sorted { $0.key < $1.key }.map {
+                Row(section: "Referrals", label: $0.key, count: $0.value)
+            }
+            + report.allegations.sorted { $0.key < $1.key }.flatMap { category, statuses in
+                statuses.sorted { $0.key < $1.key }.map {
+                    Row(section: "Allegations", label: "\(category): \($0.key)", count: $0.value)
+                }
+            }
+        return try await req.renderPage(
+            "monitoring-report", title: "Annual report \(year)", ReportPage(report: report, rows: rows))
+    }
+
+    struct Row: Encodable, Sendable {
+        var section, label: String
+        var count: Int
+    }
+
+    struct ReportPage: Encodable, Sendable {
+        var report: MonitoringService.AnnualReport
+        var rows: [Row]
+    }
+}

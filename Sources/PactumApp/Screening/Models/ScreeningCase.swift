@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import PactumLaw
+
+/// One screening (SCR Arts 5-18): the event and its clock, each check, the form's data and the
+/// referral. The form is this record; at referral a snapshot of it is kept unchanged.
+final class ScreeningCase: Model, @unchecked Sendable {
+    static let schema = "screening_cases"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "state_code") var stateCode: String
+    /// The authority's reference, unique within the state.
+    @Field(key: "reference") var reference: String
+    @Field(key: "situation") var situation: String
+    @Field(key: "event_at") var eventAt: Date
+    @Field(key: "event_place") var eventPlace: String
+    @Field(key: "started_at") var startedAt: Date
+    // The limit (SCR Art 8(3),(4)) from PactumLaw.
+    @Field(key: "clock_rule") var clockRule: String
+    @Field(key: "clock_reason") var clockReason: String
+    @Field(key: "due_at") var dueAt: Date
+    // Art 17(1)(a),(b): identity as declared or confirmed.
+    @Field(key: "given_names") var givenNames: String
+    @Field(key: "family_names") var familyNames: String
+    @OptionalField(key: "date_of_birth") var dateOfBirth: String?
+    @OptionalField(key: "place_of_birth") var placeOfBirth: String?
+    @OptionalField(key: "sex") var sex: String?
+    /// ISO 3166-1 alpha-3 codes separated by ","; `XXA` for stateless.
+    @OptionalField(key: "nationalities") var nationalities: String?
+    @OptionalField(key: "residence_countries") var residenceCountries: String?
+    @OptionalField(key: "languages") var languages: String?
+    /// Whether the authority confirmed (a) and (b), or they are only declared (Art 17(3)).
+    @Field(key: "identity_confirmed") var identityConfirmed: Bool
+    @Field(key: "nationality_confirmed") var nationalityConfirmed: Bool
+    // The travel document, as read from its MRZ when there is one.
+    @OptionalField(key: "document_type") var documentType: String?
+    @OptionalField(key: "document_number") var documentNumber: String?
+    @OptionalField(key: "document_country") var documentCountry: String?
+    @OptionalField(key: "document_expiry") var documentExpiry: String?
+    @OptionalField(key: "mrz") var mrz: String?
+    // Minors' safeguards (SCR Art 13).
+    @Field(key: "minor") var minor: Bool
+    @Field(key: "unaccompanied") var unaccompanied: Bool
+    @OptionalField(key: "accompanying_adult") var accompanyingAdult: String?
+    @OptionalField(key: "representative_id") var representativeID: UUID?
+    @OptionalField(key: "safeguards_at") var safeguardsAt: Date?
+    // Checks (SCR Arts 12, 14, 15).
+    @OptionalField(key: "health_outcome") var healthOutcome: String?
+    @OptionalField(key: "health_notes") var healthNotes: String?
+    @OptionalField(key: "health_at") var healthAt: Date?
+    /// Vulnerability indicators separated by ",".
+    @OptionalField(key: "vulnerabilities") var vulnerabilities: String?
+    @OptionalField(key: "special_needs") var specialNeeds: String?
+    @OptionalField(key: "vulnerability_at") var vulnerabilityAt: Date?
+    @OptionalField(key: "identity_at") var identityAt: Date?
+    @OptionalField(key: "registry_matches") var registryMatches: Int?
+    @OptionalField(key: "dataset_id") var datasetID: UUID?
+    @OptionalField(key: "security_at") var securityAt: Date?
+    @OptionalField(key: "security_hit") var securityHit: Bool?
+    /// JSON of `[SecurityHit]`: source and alert reference only (SCR Arts 15-16).
+    @OptionalField(key: "security_hits") var securityHits: String?
+    // The rest of the form (Art 17(1)(f),(g),(i) and 17(2)).
+    @Field(key: "applied") var applied: Bool
+    @OptionalField(key: "family_members") var familyMembers: String?
+    @OptionalField(key: "cooperated") var cooperated: Bool?
+    @OptionalField(key: "arrival_reason") var arrivalReason: String?
+    @OptionalField(key: "departure_point") var departurePoint: String?
+    @OptionalField(key: "previous_residences") var previousResidences: String?
+    @OptionalField(key: "transit_countries") var transitCountries: String?
+    @OptionalField(key: "protection_sought_in") var protectionSoughtIn: String?
+    @OptionalField(key: "intended_destination") var intendedDestination: String?
+    @OptionalField(key: "documents_held") var documentsHeld: String?
+    @OptionalField(key: "remarks") var remarks: String?
+    /// The person's own words on what the form gets wrong, before transmission (Art 17(3)).
+    @OptionalField(key: "inaccuracies") var inaccuracies: String?
+    @OptionalField(key: "inaccuracies_at") var inaccuraciesAt: Date?
+    // Outcome (SCR Art 18).
+    @OptionalField(key: "referral") var referral: String?
+    @OptionalField(key: "receiving_authority") var receivingAuthority: String?
+    @OptionalField(key: "receiving_state") var receivingState: String?
+    @OptionalField(key: "referral_reason") var referralReason: String?
+    @OptionalField(key: "referred_at") var referredAt: Date?
+    /// The form as transmitted (JSON of `ScreeningForm`).
+    @OptionalField(key: "form_snapshot") var formSnapshot: String?
+    @OptionalField(key: "received_at") var receivedAt: Date?
+    @Field(key: "officer_id") var officerID: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var state: MemberState { MemberState(rawValue: stateCode) ?? .DE }
+    var screeningSituation: ScreeningSituation { ScreeningSituation(rawValue: situation) ?? .borderApprehension }
+    var indicators: [VulnerabilityIndicator] {
+        (vulnerabilities ?? "").split(separator: ",").compactMap { VulnerabilityIndicator(rawValue: String($0)) }
+    }
+    var isReferred: Bool { referredAt != nil }
+}

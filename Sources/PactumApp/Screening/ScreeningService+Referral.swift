@@ -1,0 +1,247 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Vapor
+
+extension ScreeningService {
+    // MARK: The form
+
+    /// The form's other fields (SCR Art 17(1)(f),(g),(i) and 17(2)).
+    func updateForm(_ input: FormInput, on id: UUID, by caller: Caller, on db: any Database) async throws
+        -> ScreeningResult
+    {
+        var check = FieldValidator()
+        let texts = [
+            ("familyMembers", input.familyMembers), ("arrivalReason", input.arrivalReason),
+            ("departurePoint", input.departurePoint), ("previousResidences", input.previousResidences),
+            ("transitCountries", input.transitCountries), ("protectionSoughtIn", input.protectionSoughtIn),
+            ("intendedDestination", input.intendedDestination), ("documentsHeld", input.documentsHeld),
+            ("remarks", input.remarks),
+        ].map { ($0.0, check.text($0.1, $0.0)) }
+        let cooperated = input.cooperated.given?.lowercased()
+        check.require(
+            cooperated == nil || ["yes", "no", "true", "false"].contains(cooperated!), "cooperated", "must be yes or no"
+        )
+        try check.throwIfInvalid()
+        let value = Dictionary(uniqueKeysWithValues: texts)
+        let applied = input.applied.isYes
+        let (c, _) = try await change(id, .form, by: caller, on: db, detail: "form updated") { c, _ in
+            c.applied = c.screeningSituation == .borderCrossingPoint || applied
+            c.familyMembers = value["familyMembers"]!
+            c.cooperated = cooperated.map { $0 == "yes" || $0 == "true" }
+            c.arrivalReason = value["arrivalReason"]!
+            c.departurePoint = value["departurePoint"]!
+            c.previousResidences = value["previousResidences"]!
+            c.transitCountries = value["transitCountries"]!
+            c.protectionSoughtIn = value["protectionSoughtIn"]!
+            c.intendedDestination = value["intendedDestination"]!
+            c.documentsHeld = value["documentsHeld"]!
+            c.remarks = value["remarks"]!
+        }
+        return result(c)
+    }
+
+    /// What the person says is inaccurate, recorded before transmission (SCR Art 17(3)).
+    func flagInaccuracies(_ input: InaccuracyInput, on id: UUID, by caller: Caller, on db: any Database)
+        async throws -> ScreeningResult
+    {
+        var check = FieldValidator()
+        let text = check.text(input.inaccuracies, "inaccuracies")
+        check.require(text != nil, "inaccuracies", "is required")
+        try check.throwIfInvalid()
+        let now = clock.now()
+        let (c, _) = try await change(id, .form, by: caller, on: db, detail: "inaccuracies flagged by the person") {
+            c, _ in
+            c.inaccuracies = text
+            c.inaccuraciesAt = now
+        }
+        return result(c)
+    }
+
+    // MARK: Referral
+
+    /// The outcome (SCR Art 18): checks done, or the limit passed (Art 18(5)), or interrupted
+    /// for criminal proceedings (Art 18(6)); the form goes to the receiving authority.
+    func refer(_ input: ReferralInput, on id: UUID, by caller: Caller, on db: any Database) async throws
+        -> ScreeningResult
+    {
+        var check = FieldValidator()
+        let referral = input.referral.given.flatMap(ScreeningReferral.init(rawValue:))
+        check.require(
+            referral != nil, "referral",
+            "must be one of: \(ScreeningReferral.allCases.map(\.rawValue).joined(separator: ", ")) (SCR Art 18)")
+        let relocation = input.relocationState.given.map { $0.uppercased() }
+        let relocationState = relocation.flatMap(MemberState.init(rawValue:))
+        check.require(
+            relocation == nil || relocationState != nil, "relocationState", "must be a Member State code (DE, FR …)")
+        let reason = check.text(input.reason, "reason")
+        try check.throwIfInvalid()
+        let now = clock.now()
+        let (c, _) = try await change(
+            id, .form, by: caller, on: db, action: .screeningRefer, detail: referral!.rawValue
+        ) {
+            c, _ in
+            if let refusal = ScreeningRules.refusal(
+                of: referral!, applied: c.applied, relocationState: relocationState, screeningState: c.state,
+                interruptionReason: reason)
+            {
+                throw Problem.validation([.init(field: "referral", message: refusal)])
+            }
+            // Before the limit, a screening ends when its checks are done; an interruption and
+            // the end of the limit refer it as it stands (SCR Art 18(5),(6)).
+            if referral != .interruption, c.dueAt > now, !c.missingChecks.isEmpty {
+                throw Problem(
+                    status: .conflict, type: "checks-incomplete",
+                    detail:
+                        "Checks not done: \(c.missingChecks.joined(separator: ", ")). Refer once they are done or the limit of \(c.clockRule) has passed (SCR Arts 8(5), 18(5))."
+                )
+            }
+            if c.minor, c.safeguardsAt == nil {
+                throw Problem(
+                    status: .conflict, type: "safeguards-missing",
+                    detail: "A child is referred only with the safeguards recorded (SCR Art 13).")
+            }
+            c.referral = referral!.rawValue
+            c.receivingAuthority = referral!.receivingAuthority(applied: c.applied).rawValue
+            c.receivingState = (referral == .relocation ? relocationState! : c.state).code
+            c.referralReason = reason
+            c.referredAt = now
+            c.formSnapshot = String(
+                decoding: try JSONEncoder().encode(ScreeningForm(c, personalCopy: false)), as: UTF8.self)
+        }
+        return result(c)
+    }
+
+    /// The forms referred to the caller's authority in the caller's state, each read audited.
+    func referrals(by caller: Caller, on db: any Database) async throws -> [ReferralItem] {
+        let authorities = caller.principal.roles.compactMap { role -> String? in
+            switch role {
+            case .asylumCaseworker: ReceivingAuthority.asylumRegistration.rawValue
+            case .returnOfficer: ReceivingAuthority.returnAuthority.rawValue
+            default: nil
+            }
+        }
+        let cases = try await ScreeningCase.query(on: db).filter(\.$receivingState == caller.state.code)
+            .filter(\.$receivingAuthority ~~ authorities).sort(\.$referredAt, .descending).all()
+        try await audit.transaction(on: db) { tx in
+            for c in cases {
+                try await tx.append(caller.draft(.referralRead, "screening", c.id, state: c.stateCode))
+            }
+        }
+        return cases.map(Self.item)
+    }
+
+    /// Acknowledges a referred form; the first receipt is kept.
+    func acknowledge(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ReferralItem {
+        let items = try await referrals(by: caller, on: db)
+        guard items.contains(where: { $0.id == id }), let c = try await ScreeningCase.find(id, on: db) else {
+            throw Problem.notFound("No screening form \(id) referred to your authority.")
+        }
+        if c.receivedAt == nil {
+            c.receivedAt = clock.now()
+            try await audit.transaction(on: db) { tx in
+                try await c.save(on: tx.db)
+                try await tx.append(
+                    caller.draft(.referralRead, "screening", id, state: c.stateCode, detail: "received"))
+            }
+        }
+        return Self.item(c)
+    }
+
+    static func item(_ c: ScreeningCase) -> ReferralItem {
+        let r = ScreeningReferral(rawValue: c.referral ?? "") ?? .returnProcedure
+        return ReferralItem(
+            id: c.id!, fromState: c.stateCode, reference: c.reference, referral: r.rawValue, title: r.title,
+            referredAt: c.referredAt!, receivedAt: c.receivedAt,
+            form: c.formSnapshot.flatMap { try? JSONDecoder().decode(ScreeningForm.self, from: Data($0.utf8)) })
+    }
+
+    // MARK: Representatives and watchlists
+
+    func representatives(by caller: Caller, on db: any Database) async throws -> [RepresentativeView] {
+        let all = try await Representative.query(on: db).filter(\.$stateCode == caller.state.code).sort(\.$name).all()
+        let open = try await ScreeningCase.query(on: db).filter(\.$stateCode == caller.state.code)
+            .filter(\.$referredAt == nil).filter(\.$unaccompanied == true).all()
+        let load = Dictionary(grouping: open.compactMap(\.representativeID)) { $0 }.mapValues(\.count)
+        return all.map {
+            let n = load[$0.id!] ?? 0
+            return RepresentativeView(
+                id: $0.id!, name: $0.name, organisation: $0.organisation, load: n,
+                overLimit: n > ScreeningRules.unaccompaniedMinorsPerRepresentative)
+        }
+    }
+
+    func addRepresentative(_ input: RepresentativeInput, by caller: Caller, on db: any Database) async throws
+        -> RepresentativeView
+    {
+        var check = FieldValidator()
+        let name = check.text(input.name, "name", max: 200)
+        let organisation = check.text(input.organisation, "organisation", max: 200)
+        check.require(name != nil, "name", "is required")
+        check.require(organisation != nil, "organisation", "is required")
+        try check.throwIfInvalid()
+        let r = Representative()
+        r.id = UUID()
+        r.stateCode = caller.state.code
+        r.name = name!
+        r.organisation = organisation!
+        r.createdAt = clock.now()
+        try await audit.transaction(on: db) { tx in
+            try await r.create(on: tx.db)
+            try await tx.append(caller.draft(.screeningRecord, "screening.representative", r.id, state: r.stateCode))
+        }
+        return RepresentativeView(id: r.id!, name: r.name, organisation: r.organisation, load: 0, overLimit: false)
+    }
+
+    /// Loads a watchlist from CSV, replacing the list of that name; a bad row loads nothing.
+    func loadWatchlist(_ text: String, list: String, by caller: Caller, on db: any Database) async throws -> Int {
+        let entries = try WatchlistFile.entries(text, list: list, state: caller.state, now: clock.now())
+        try await audit.transaction(on: db) { tx in
+            try await WatchlistEntry.query(on: tx.db).filter(\.$stateCode == caller.state.code).filter(\.$list == list)
+                .delete()
+            for e in entries { try await e.create(on: tx.db) }
+            try await tx.append(
+                caller.draft(
+                    .watchlistLoad, "screening.watchlist", nil, state: caller.state.code,
+                    detail: "\(list): \(entries.count) alerts"))
+        }
+        return entries.count
+    }
+
+    /// The lists of the caller's state with their number of alerts.
+    func watchlists(by caller: Caller, on db: any Database) async throws -> [String: Int] {
+        let entries = try await WatchlistEntry.query(on: db).filter(\.$stateCode == caller.state.code).all()
+        return Dictionary(grouping: entries, by: \.list).mapValues(\.count)
+    }
+
+    // MARK: Retention
+
+    /// Screening data follow the registry's retention (SCR Art 18(7)): a screening goes with its
+    /// dataset; one without a dataset is kept as long as a dataset of its category would be,
+    /// from its referral. Returns how many were erased.
+    func eraseExpired(on db: any Database) async throws -> Int {
+        let today = law.calculator(for: .DE).localDay(of: clock.now())
+        let referred = try await ScreeningCase.query(on: db).filter(\.$referredAt != nil).all()
+        let linked = Set(referred.compactMap(\.datasetID))
+        let existing = Set(try await Dataset.query(on: db).filter(\.$id ~~ Array(linked)).all().compactMap(\.id))
+        let expired = referred.filter { c in
+            if let d = c.datasetID { return !existing.contains(d) }
+            let day = law.calculator(for: c.state).localDay(of: c.referredAt!)
+            let end = EurodacRules.erasureDate(
+                category: c.screeningSituation.eurodacCategory, outcome: nil, transmitted: day, protectionDecision: nil)
+            return end.map { $0 <= today } ?? false
+        }
+        guard !expired.isEmpty else { return 0 }
+        try await audit.transaction(on: db) { tx in
+            let ids = expired.compactMap(\.id)
+            try await SpotCheck.query(on: tx.db).filter(\.$screeningID ~~ ids).set(\.$screeningID, to: nil).update()
+            try await Allegation.query(on: tx.db).filter(\.$screeningID ~~ ids).set(\.$screeningID, to: nil).update()
+            try await ScreeningCase.query(on: tx.db).filter(\.$id ~~ ids).delete()
+            try await tx.append(
+                AuditDraft(
+                    actor: "system:retention", action: .screeningErase,
+                    detail: "\(ids.count) screenings erased with their retention (SCR Art 18(7))"))
+        }
+        return expired.count
+    }
+}

@@ -1,0 +1,208 @@
+import Fluent
+import Foundation
+import PactumIdentity
+import PactumLaw
+import Vapor
+
+/// The readings and limits of screening, with their defaults (docs/SCREENING.md).
+public struct ScreeningSettings: Sendable {
+    /// Whom the four-day limit of SCR Art 8(3) covers (legal-rules.md open question 1).
+    public var fourDayScope = FourDayLimitScope.borderApprehension
+    /// The match probability from which a registry dataset of category D or F means the person
+    /// was screened before, so that no in-territory screening is opened (SCR Art 7(1)).
+    public var alreadyScreenedThreshold = 0.9
+    /// The match probability from which a watchlist person alert is a hit.
+    public var watchlistThreshold = 0.8
+    public init() {}
+}
+
+/// Screening (SCR Arts 5-18): opening with its clock, the checks, the minors' safeguards, the
+/// form and the referral. Each change is one transaction with its audit entry.
+struct ScreeningService: Sendable {
+    let audit: AuditLog
+    let law: DeadlineEngine
+    let clock: AppClock
+    let registry: RegistryService
+    let connectors: [any SecurityConnector]
+    let settings: ScreeningSettings
+
+    // MARK: Opening
+
+    func open(_ input: OpenScreeningInput.Valid, by caller: Caller, on db: any Database) async throws
+        -> ScreeningResult
+    {
+        let state = caller.state
+        if try await ScreeningCase.query(on: db).filter(\.$stateCode == state.code)
+            .filter(\.$reference == input.reference).first() != nil
+        {
+            throw Problem(
+                status: .conflict, type: "duplicate-reference",
+                detail: "\(state.code) already has a screening with reference \(input.reference).")
+        }
+        if input.situation == .territoryApprehension { try await refuseIfScreenedBefore(input, by: caller, on: db) }
+        let hours = input.startedAt.timeIntervalSince(input.eventAt) / 3600
+        let rule = ScreeningRules.clock(input.situation, hoursHeldBeforeStart: hours, scope: settings.fourDayScope)
+        let from = rule.fromScreeningStart ? input.startedAt : input.eventAt
+        let deadline = try law.deadline(rule.rule, state: state, from: RegistryService.iso(from))
+        let now = clock.now()
+        let c = ScreeningCase()
+        c.id = UUID()
+        c.stateCode = state.code
+        c.reference = input.reference
+        c.situation = input.situation.rawValue
+        c.eventAt = input.eventAt
+        c.eventPlace = input.eventPlace
+        c.startedAt = input.startedAt
+        c.clockRule = rule.rule
+        c.clockReason = rule.reason
+        c.dueAt = try Date(deadline.expires, strategy: .iso8601)
+        c.givenNames = input.givenNames
+        c.familyNames = input.familyNames
+        c.dateOfBirth = input.dateOfBirth
+        c.sex = input.sex
+        c.nationalities = input.nationalities
+        c.placeOfBirth = input.placeOfBirth
+        c.identityConfirmed = false
+        c.nationalityConfirmed = false
+        c.minor = input.minor
+        c.unaccompanied = input.unaccompanied
+        c.applied = input.situation == .borderCrossingPoint
+        c.officerID = caller.principal.userID.uuidString
+        c.createdAt = now
+        c.updatedAt = now
+        try await audit.transaction(on: db) { tx in
+            try await c.create(on: tx.db)
+            try await tx.append(
+                caller.draft(
+                    .screeningOpen, "screening", c.id, state: state.code,
+                    detail: "\(input.situation.rawValue); \(rule.rule) due \(RegistryService.iso(c.dueAt))"))
+        }
+        var warnings: [String] = []
+        if c.minor {
+            warnings.append(
+                "A child: record the safeguards (an accompanying adult, or a representative for an unaccompanied minor) before any check (SCR Art 13)."
+            )
+        }
+        return ScreeningResult(screening: ScreeningView(c, now: now), warnings: warnings)
+    }
+
+    /// SCR Art 7(1): a person found in the territory is screened only if no Member State
+    /// screened them before, which the registry shows as a dataset of category D or F.
+    private func refuseIfScreenedBefore(_ input: OpenScreeningInput.Valid, by caller: Caller, on db: any Database)
+        async throws
+    {
+        let probe = IdentityRecord(
+            id: "", givenNames: input.givenNames, familyNames: input.familyNames, dateOfBirth: input.dateOfBirth,
+            sex: input.sex, nationality: input.nationalities?.split(separator: ",").first.map(String.init),
+            placeOfBirth: input.placeOfBirth, documentNumber: nil)
+        let screened = try await registry.eligibleMatches(for: probe, category: nil, on: db).filter { d, e in
+            [EurodacCategory.irregularCrosser, .seaRescue].contains(d.eurodacCategory)
+                && e.probability >= settings.alreadyScreenedThreshold
+        }
+        guard !screened.isEmpty else { return }
+        let states = Set(screened.map(\.0.stateCode)).sorted().joined(separator: ", ")
+        try await audit.transaction(on: db) { tx in
+            for (d, _) in screened {
+                try await tx.append(
+                    Caller(principal: caller.principal, purpose: .identityCheck, requestID: caller.requestID)
+                        .draft(.registryRead, "registry.dataset", d.id, state: d.stateCode))
+            }
+        }
+        throw Problem(
+            status: .conflict, type: "already-screened",
+            detail:
+                "The registry holds an external-border dataset (category D or F) of this person from \(states): no in-territory screening (SCR Art 7(1)). Review the match in the registry."
+        )
+    }
+
+    // MARK: Reading
+
+    /// A screening of the caller's state (404 otherwise), audited.
+    func screening(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ScreeningCase {
+        guard let c = try await ScreeningCase.find(id, on: db), c.stateCode == caller.state.code else {
+            throw Problem.notFound("No screening \(id) of \(caller.state.code).")
+        }
+        try await audit.record(caller.draft(.screeningRead, "screening", id, state: c.stateCode), on: db)
+        return c
+    }
+
+    /// Open screenings of the caller's state by time left.
+    func worklist(by caller: Caller, on db: any Database) async throws -> [ScreeningView] {
+        let now = clock.now()
+        let open = try await ScreeningCase.query(on: db).filter(\.$stateCode == caller.state.code)
+            .filter(\.$referredAt == nil).sort(\.$dueAt).all()
+        try await audit.record(
+            caller.draft(
+                .screeningRead, "screening.worklist", nil, state: caller.state.code, detail: "\(open.count) open"),
+            on: db)
+        return open.map { ScreeningView($0, now: now) }
+    }
+
+    /// The form, whole, or as the person's own copy without the hit field (SCR Art 17(3)).
+    func form(_ id: UUID, personalCopy: Bool, by caller: Caller, on db: any Database) async throws -> ScreeningForm {
+        let c = try await screening(id, by: caller, on: db)
+        if let snapshot = c.formSnapshot, !personalCopy {
+            return try JSONDecoder().decode(ScreeningForm.self, from: Data(snapshot.utf8))
+        }
+        return ScreeningForm(c, personalCopy: personalCopy)
+    }
+
+    // MARK: Changing
+
+    enum Step {
+        /// A check of SCR Art 8(5)(a)-(e): only while the limit runs, and for a child only once
+        /// the safeguards are recorded.
+        case check
+        /// The form and the person's flags: until the referral.
+        case form
+    }
+
+    /// Loads a screening of the caller's state, refuses what the step does not allow, applies
+    /// `change` and saves it with its audit entry in one transaction.
+    func change<T: Sendable>(
+        _ id: UUID, _ step: Step, by caller: Caller, on db: any Database, action: AuditAction = .screeningRecord,
+        detail: String, _ change: @escaping @Sendable (ScreeningCase, any Database) async throws -> T
+    ) async throws -> (ScreeningCase, T) {
+        guard let c = try await ScreeningCase.find(id, on: db), c.stateCode == caller.state.code else {
+            throw Problem.notFound("No screening \(id) of \(caller.state.code).")
+        }
+        let now = clock.now()
+        try admit(c, step)
+        let result = try await audit.transaction(on: db) { tx in
+            let result = try await change(c, tx.db)
+            c.updatedAt = now
+            try await c.save(on: tx.db)
+            try await tx.append(caller.draft(action, "screening", id, state: c.stateCode, detail: detail))
+            return result
+        }
+        return (c, result)
+    }
+
+    /// Refuses what the step does not allow on this screening.
+    func admit(_ c: ScreeningCase, _ step: Step) throws {
+        let now = clock.now()
+        if c.isReferred {
+            throw Problem(
+                status: .conflict, type: "referred",
+                detail: "The screening ended with its referral on \(RegistryService.iso(c.referredAt!)) (SCR Art 18).")
+        }
+        if step == .check, c.dueAt < now {
+            throw Problem(
+                status: .conflict, type: "screening-ended",
+                detail:
+                    "The limit of \(c.clockRule) passed at \(RegistryService.iso(c.dueAt)): the screening has ended and the person must be referred (SCR Art 18(5))."
+            )
+        }
+        if step == .check, c.minor, c.safeguardsAt == nil {
+            throw Problem(
+                status: .conflict, type: "safeguards-missing",
+                detail:
+                    "A child is screened only with the safeguards recorded: an accompanying adult family member, or a representative for an unaccompanied minor (SCR Art 13)."
+            )
+        }
+    }
+
+    func result(_ c: ScreeningCase, warnings: [String] = []) -> ScreeningResult {
+        ScreeningResult(screening: ScreeningView(c, now: clock.now()), warnings: warnings)
+    }
+}

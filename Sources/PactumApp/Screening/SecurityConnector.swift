@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import PactumIdentity
+import PactumLaw
+
+/// The data a security check queries with (SCR Art 15(1)): the person and the document.
+struct SecurityQuery: Sendable {
+    var person: IdentityRecord
+    var documentNumber: String?
+    var documentCountry: String?
+}
+
+/// A source the security check of SCR Art 15(2) queries. SIS, the Interpol databases,
+/// ECRIS-TCN, Europol data, VIS, EES and ETIAS are outside Pactum; each is reached through a
+/// connector of this shape, which answers with hits and alert references only.
+protocol SecurityConnector: Sendable {
+    var source: String { get }
+    func check(_ query: SecurityQuery, state: MemberState, on db: any Database) async throws -> [SecurityHit]
+}
+
+/// The connector Pactum ships: watchlists an authority loads from CSV (person alerts, lost and
+/// stolen documents), matched with the biographic engine.
+struct WatchlistConnector: SecurityConnector {
+    let source = "national-watchlists"
+    /// The match probability from which a person alert is a hit.
+    let threshold: Double
+
+    func check(_ query: SecurityQuery, state: MemberState, on db: any Database) async throws -> [SecurityHit] {
+        let entries = try await WatchlistEntry.query(on: db).filter(\.$stateCode == state.code).all()
+        var hits: [SecurityHit] = []
+        // Documents: the number (and the issuing state when both sides give it), exactly.
+        if let number = query.documentNumber.map(Self.documentKey), !number.isEmpty {
+            for e in entries where e.kind == "document" && e.documentNumber.map(Self.documentKey) == number {
+                if let a = e.documentCountry, let b = query.documentCountry, a != b { continue }
+                hits.append(.init(source: source, list: e.list, kind: "document", alertReference: e.alertReference))
+            }
+        }
+        // Persons: every name and date the alert gives, across scripts, through the index.
+        var index = IdentityIndex(model: .initial)
+        var byID: [String: WatchlistEntry] = [:]
+        for e in entries where e.kind == "person" {
+            let id = e.id!.uuidString
+            byID[id] = e
+            index.insert(
+                PreparedRecord(
+                    IdentityRecord(
+                        id: id, givenNames: e.givenNames ?? "", familyNames: e.familyNames ?? "",
+                        dateOfBirth: e.dateOfBirth, sex: nil,
+                        nationality: e.nationalities?.split(separator: ",").first.map(String.init), placeOfBirth: nil,
+                        documentNumber: e.documentNumber)))
+        }
+        for found in index.search(PreparedRecord(query.person), limit: 10, minimumProbability: threshold) {
+            guard let e = byID[found.id] else { continue }
+            hits.append(.init(source: source, list: e.list, kind: "person", alertReference: e.alertReference))
+        }
+        return hits
+    }
+
+    static func documentKey(_ number: String) -> String {
+        number.uppercased().filter { $0.isLetter || $0.isNumber }
+    }
+}
+
+/// Loading a watchlist: the CSV's columns, checked row by row; a file with any bad row loads
+/// nothing.
+enum WatchlistFile {
+    static let columns = [
+        "kind", "alert_reference", "given_names", "family_names", "date_of_birth", "nationalities", "document_number",
+        "document_country",
+    ]
+
+    static func entries(_ text: String, list: String, state: MemberState, now: Date) throws -> [WatchlistEntry] {
+        let table: CSVTable
+        do { table = try CSVTable(parsing: text) } catch { throw Problem.badRequest("The file is not CSV: \(error).") }
+        var check = FieldValidator()
+        let missing = columns.filter { !table.header.contains($0) }
+        if !missing.isEmpty {
+            throw Problem.badRequest("The file lacks the columns: \(missing.joined(separator: ", ")).")
+        }
+        check.require(!list.isEmpty && list.count <= 64, "list", "must be 1-64 characters")
+        let col = Dictionary(uniqueKeysWithValues: columns.map { ($0, table.header.firstIndex(of: $0)!) })
+        var entries: [WatchlistEntry] = []
+        for (n, row) in table.rows.enumerated() {
+            func value(_ c: String) -> String? { Optional(row[col[c]!]).given }
+            let line = "row \(n + 2)"
+            let e = WatchlistEntry()
+            e.id = UUID()
+            e.stateCode = state.code
+            e.list = list
+            e.kind = value("kind") ?? ""
+            e.alertReference = value("alert_reference") ?? ""
+            e.givenNames = value("given_names")
+            e.familyNames = value("family_names")
+            e.dateOfBirth = value("date_of_birth")
+            e.nationalities = check.countries(value("nationalities"), "\(line) nationalities")
+            e.documentNumber = value("document_number")
+            e.documentCountry = check.countries(value("document_country"), "\(line) document_country")
+            e.loadedAt = now
+            check.require(["person", "document"].contains(e.kind), "\(line) kind", "must be person or document")
+            check.require(!e.alertReference.isEmpty, "\(line) alert_reference", "is required")
+            if e.kind == "person" {
+                check.require(e.familyNames != nil, "\(line) family_names", "is required for a person")
+            }
+            if e.kind == "document" {
+                check.require(e.documentNumber != nil, "\(line) document_number", "is required for a document")
+            }
+            check.require(
+                e.dateOfBirth == nil || PartialDate(e.dateOfBirth!) != nil, "\(line) date_of_birth",
+                "must be YYYY-MM-DD, with 00 or XX for unknown parts")
+            entries.append(e)
+        }
+        check.require(!entries.isEmpty, "file", "has no rows")
+        try check.throwIfInvalid()
+        return entries
+    }
+}

@@ -1,0 +1,276 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Vapor
+
+/// The screening pages: the worklist with the opening form, the case page with every check,
+/// the printable form and the person's copy, representatives, watchlists, and the receiving
+/// authority's referrals. They call the same service as the API.
+struct ScreeningPageController: RouteCollection {
+    let screening: ScreeningService
+    let access: AccessControl
+
+    func boot(routes: any RoutesBuilder) throws {
+        let s = routes.grouped("screening")
+        s.get(use: home)
+        s.post("cases", use: open)
+        s.get("cases", ":id", use: page)
+        s.post("cases", ":id", ":step", use: step)
+        s.get("cases", ":id", "form", use: form)
+        s.get("cases", ":id", "form", "copy", use: copy)
+        s.get("referrals", use: referrals)
+        s.post("referrals", ":id", "receipt", use: receipt)
+        s.get("representatives", use: representatives)
+        s.post("representatives", use: addRepresentative)
+        s.get("watchlists", use: watchlists)
+        s.post("watchlists", use: loadWatchlist)
+    }
+
+    // MARK: Worklist and opening
+
+    struct HomePage: Encodable, Sendable {
+        var cases: [ScreeningView]
+        var situations: [SelectOption]
+        var input: OpenScreeningInput
+        var errors: [Problem.FieldError]
+        var canOpen: Bool
+    }
+
+    private func home(
+        _ req: Request, input: OpenScreeningInput = .init(), errors: [Problem.FieldError] = [],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let principal = try req.webPrincipal()
+        let caller = try await req.caller(.readScreening, purpose: nil, with: access)
+        let page = HomePage(
+            cases: try await screening.worklist(by: caller, on: req.db),
+            situations: ScreeningSituation.allCases.map {
+                .init(
+                    value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0.rawValue == input.situation)
+            }, input: input, errors: errors,
+            canOpen: !access.policy.purposes(of: principal, for: .openScreening).isEmpty)
+        return try await req.renderPage("screening", title: "Screening", page, status: status)
+    }
+
+    func home(req: Request) async throws -> Response { try await home(req) }
+
+    func open(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.openScreening, purpose: nil, with: access)
+        let input = try req.content.decode(OpenScreeningInput.self)
+        do {
+            let result = try await screening.open(
+                try input.validated(now: screening.clock.now()), by: caller, on: req.db)
+            return req.redirect(to: "/screening/cases/\(result.screening.id)", redirectType: .normal)
+        } catch let problem as Problem where [409, 422].contains(problem.status) {
+            return try await home(req, input: input, errors: Self.errors(problem), status: problem.httpStatus)
+        }
+    }
+
+    static func errors(_ problem: Problem) -> [Problem.FieldError] {
+        problem.errors ?? [.init(field: problem.type, message: problem.detail ?? "")]
+    }
+
+    // MARK: The case
+
+    struct CasePage: Encodable, Sendable {
+        var screening: ScreeningView
+        var form: ScreeningForm
+        var health: [SelectOption]
+        var indicators: [Indicator]
+        var representatives: [RepresentativeView]
+        var referrals: [SelectOption]
+        var hits: [SecurityHit]
+        var canRecord: Bool
+        var errors: [Problem.FieldError]
+        var warnings: [String]
+
+        struct Indicator: Encodable, Sendable {
+            var value, label: String
+            var checked: Bool
+        }
+    }
+
+    private func render(
+        _ req: Request, _ id: UUID, errors: [Problem.FieldError] = [], warnings: [String] = [],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let principal = try req.webPrincipal()
+        let caller = try await req.caller(.readScreening, purpose: nil, with: access)
+        let c = try await screening.screening(id, by: caller, on: req.db)
+        let canRecord = !access.policy.purposes(of: principal, for: .recordScreening).isEmpty
+        let page = CasePage(
+            screening: ScreeningView(c, now: screening.clock.now()), form: ScreeningForm(c, personalCopy: false),
+            health: HealthCheckOutcome.allCases.map {
+                .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == c.healthOutcome)
+            },
+            indicators: VulnerabilityIndicator.allCases.map {
+                .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", checked: c.indicators.contains($0))
+            },
+            representatives: canRecord ? try await screening.representatives(by: caller, on: req.db) : [],
+            referrals: ScreeningReferral.allCases.map {
+                .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0.rawValue == c.referral)
+            },
+            hits: (c.securityHits.flatMap { try? JSONDecoder().decode([SecurityHit].self, from: Data($0.utf8)) }) ?? [],
+            canRecord: canRecord, errors: errors,
+            warnings: warnings + (req.query[String.self, at: "warning"].map { [$0] } ?? []))
+        return try await req.renderPage("screening-case", title: "Screening \(c.reference)", page, status: status)
+    }
+
+    func page(req: Request) async throws -> Response {
+        // The role gate before the id, so that a refused role learns nothing of the id.
+        _ = try req.webPrincipal()
+        _ = try await req.caller(.readScreening, purpose: nil, with: access)
+        return try await render(req, try req.uuidParameter("id"))
+    }
+
+    /// Every form of the case page posts here; the step names the check.
+    func step(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let name = req.parameters.get("step") ?? ""
+        let action: Action = name == "referral" ? .referScreening : .recordScreening
+        let caller = try await req.caller(action, purpose: nil, with: access)
+        let id = try req.uuidParameter("id")
+        do {
+            let result: ScreeningResult
+            switch name {
+            case "health":
+                result = try await screening.recordHealth(
+                    try req.content.decode(HealthInput.self), on: id, by: caller, on: req.db)
+            case "vulnerability":
+                // Checkboxes arrive as repeated `indicator` fields.
+                let picked = (try? req.content.get([String].self, at: "indicator")) ?? []
+                var input = try req.content.decode(VulnerabilityInput.self)
+                input.indicators = picked.joined(separator: ",")
+                result = try await screening.recordVulnerability(input, on: id, by: caller, on: req.db)
+            case "safeguards":
+                result = try await screening.recordSafeguards(
+                    try req.content.decode(SafeguardsInput.self), on: id, by: caller, on: req.db)
+            case "identity":
+                result = try await screening.recordIdentity(
+                    try req.content.decode(IdentityInput.self), on: id, by: caller, on: req.db)
+            case "biometrics": result = try await screening.registerBiometrics(on: id, by: caller, on: req.db)
+            case "security": result = try await screening.runSecurityCheck(on: id, by: caller, on: req.db)
+            case "form":
+                result = try await screening.updateForm(
+                    try req.content.decode(FormInput.self), on: id, by: caller, on: req.db)
+            case "inaccuracies":
+                result = try await screening.flagInaccuracies(
+                    try req.content.decode(InaccuracyInput.self), on: id, by: caller, on: req.db)
+            case "referral":
+                result = try await screening.refer(
+                    try req.content.decode(ReferralInput.self), on: id, by: caller, on: req.db)
+            default: throw Problem.notFound("No step \(name).")
+            }
+            let warning = result.warnings.joined(separator: " ")
+            let query =
+                warning.isEmpty
+                ? "" : "?warning=" + (warning.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            return req.redirect(to: "/screening/cases/\(id)\(query)#\(name)", redirectType: .normal)
+        } catch let problem as Problem where [409, 422].contains(problem.status) {
+            return try await render(req, id, errors: Self.errors(problem), status: problem.httpStatus)
+        }
+    }
+
+    // MARK: The form
+
+    struct FormPage: Encodable, Sendable {
+        var form: ScreeningForm
+        var personalCopy: Bool
+        var situation: String
+    }
+
+    func form(req: Request) async throws -> Response { try await printable(req, personalCopy: false) }
+    func copy(req: Request) async throws -> Response { try await printable(req, personalCopy: true) }
+
+    private func printable(_ req: Request, personalCopy: Bool) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.readScreening, purpose: nil, with: access)
+        let id = try req.uuidParameter("id")
+        let form = try await screening.form(id, personalCopy: personalCopy, by: caller, on: req.db)
+        return try await req.renderPage(
+            "screening-form", title: personalCopy ? "Screening form: the person's copy" : "Screening form",
+            FormPage(form: form, personalCopy: personalCopy, situation: form.reasonForScreening))
+    }
+
+    // MARK: Referrals, representatives, watchlists
+
+    func referrals(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.receiveReferrals, purpose: nil, with: access)
+        let items = try await screening.referrals(by: caller, on: req.db)
+        return try await req.renderPage("referrals", title: "Referred screening forms", ["items": items])
+    }
+
+    func receipt(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.receiveReferrals, purpose: nil, with: access)
+        _ = try await screening.acknowledge(try req.uuidParameter("id"), by: caller, on: req.db)
+        return req.redirect(to: "/screening/referrals", redirectType: .normal)
+    }
+
+    func representatives(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.recordScreening, purpose: nil, with: access)
+        let all = try await screening.representatives(by: caller, on: req.db)
+        return try await req.renderPage(
+            "representatives", title: "Representatives of unaccompanied minors",
+            ["representatives": all])
+    }
+
+    func addRepresentative(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.recordScreening, purpose: nil, with: access)
+        _ = try await screening.addRepresentative(
+            try req.content.decode(RepresentativeInput.self), by: caller, on: req.db)
+        return req.redirect(to: "/screening/representatives", redirectType: .normal)
+    }
+
+    struct WatchlistPage: Encodable, Sendable {
+        var lists: [SelectOption]
+        var columns: String
+        var errors: [Problem.FieldError]
+        var message: String?
+    }
+
+    private func watchlistPage(
+        _ req: Request, errors: [Problem.FieldError] = [], message: String? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let caller = try await req.caller(.loadWatchlists, purpose: nil, with: access)
+        let lists = try await screening.watchlists(by: caller, on: req.db).sorted { $0.key < $1.key }
+        return try await req.renderPage(
+            "watchlists", title: "Watchlists",
+            WatchlistPage(
+                lists: lists.map { .init(value: $0.key, label: "\($0.value) alerts", selected: false) },
+                columns: WatchlistFile.columns.joined(separator: ","), errors: errors, message: message),
+            status: status)
+    }
+
+    func watchlists(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        return try await watchlistPage(req)
+    }
+
+    struct Upload: Content {
+        var list: String?
+        var file: File?
+    }
+
+    func loadWatchlist(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.loadWatchlists, purpose: nil, with: access)
+        let upload = try req.content.decode(Upload.self)
+        do {
+            guard let file = upload.file,
+                let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes),
+                !text.isEmpty
+            else { throw Problem.validation([.init(field: "file", message: "choose a CSV file")]) }
+            let list = upload.list.given ?? ""
+            let count = try await screening.loadWatchlist(text, list: list, by: caller, on: req.db)
+            return try await watchlistPage(req, message: "\(list): \(count) alerts loaded")
+        } catch let problem as Problem where [400, 422].contains(problem.status) {
+            return try await watchlistPage(req, errors: Self.errors(problem), status: problem.httpStatus)
+        }
+    }
+}
