@@ -45,6 +45,23 @@ struct DemoTests {
         }
     }
 
+    @Test("the demo has open, ended and referred screenings in three states, and the monitor's records, loaded once")
+    func demoScreening() async throws {
+        try await withPactum { ctx in
+            _ = try await DemoData(auth: ctx.app.pactum.auth).load(on: ctx.db)
+            _ = try await DemoRegistry(registry: ctx.app.pactum.registry).load(on: ctx.db)
+            let demo = DemoScreening(screening: ctx.app.pactum.screening, monitoring: ctx.app.pactum.monitoring)
+            #expect(try await demo.load(on: ctx.db) == DemoScreening.plans.count)
+            let cases = try await ScreeningCase.query(on: ctx.db).all()
+            let now = ctx.app.pactum.config.clock.now()
+            #expect(Set(cases.map(\.stateCode)) == ["DE", "IT", "ES"])
+            #expect(Set(cases.map { $0.status(now: now) }).isSuperset(of: ["open", "ended", "referred"]))
+            #expect(cases.contains { $0.unaccompanied && $0.representativeID != nil })
+            #expect(try await Allegation.query(on: ctx.db).count() == 1)
+            #expect(try await demo.load(on: ctx.db) == 0)
+        }
+    }
+
     @Test("demo names come from the shipped name table of each state's locale")
     func demoNames() throws {
         let accounts = try DemoData.accounts()

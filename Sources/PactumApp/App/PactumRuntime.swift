@@ -33,6 +33,8 @@ public struct PactumRuntime: Sendable {
     public func loadDemo() async throws -> DemoData.Loaded {
         var loaded = try await DemoData(auth: app.pactum.auth).load(on: app.db)
         loaded.registryDatasets = try await DemoRegistry(registry: app.pactum.registry).load(on: app.db)
+        loaded.screenings = try await DemoScreening(screening: app.pactum.screening, monitoring: app.pactum.monitoring)
+            .load(on: app.db)
         return loaded
     }
 

@@ -26,6 +26,8 @@ public struct DemoData: Sendable {
         public var password: String
         /// Synthetic registry datasets added by this load (none when the registry had data).
         public var registryDatasets = 0
+        /// Synthetic screenings added by this load (none when screenings existed).
+        public var screenings = 0
     }
 
     /// The demo accounts: the same names for the same seed.
@@ -110,6 +112,10 @@ public struct DemoData: Sendable {
         }
         if loaded.registryDatasets > 0 {
             lines.append("Identity registry: \(loaded.registryDatasets) synthetic datasets in DE, IT and ES")
+        }
+        if loaded.screenings > 0 {
+            lines.append(
+                "Screening: \(loaded.screenings) synthetic screenings in DE, IT and ES (open, ended, referred)")
         }
         lines.append("Sign in at \(baseURL)/login")
         return lines.joined(separator: "\n")
