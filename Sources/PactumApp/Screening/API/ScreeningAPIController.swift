@@ -30,7 +30,8 @@ struct ScreeningAPIController: RouteCollection {
         s.get("representatives", use: representatives)
         s.post("representatives", use: addRepresentative)
         s.get("watchlists", use: watchlists)
-        s.post("watchlists", ":list", use: loadWatchlist)
+        // A national list runs to megabytes, past the default body limit.
+        s.on(.POST, "watchlists", ":list", body: .collect(maxSize: "32mb"), use: loadWatchlist)
         let m = routes.grouped("monitoring")
         m.get(use: overview)
         m.post("spot-checks", use: spotCheck)
