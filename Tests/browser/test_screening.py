@@ -19,7 +19,16 @@ def submit(driver, section_id):
     """Submits the form of a section of the case page and waits for the page to come back."""
     form = driver.find_element(By.XPATH, f"//h2[@id='{section_id}']/following-sibling::form[1]")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(lambda d: "/screening/cases/" in d.current_url)
+    # The page is posted and comes back: wait until the old one is gone.
+    WebDriverWait(driver, 10).until(staleness_of(form))
+    errors = driver.find_elements(By.CSS_SELECTOR, "div.error")
+    assert not errors, errors[0].text
+
+
+def click_and_wait(driver, text):
+    button = driver.find_element(By.XPATH, f"//button[text()='{text}']")
+    button.click()
+    WebDriverWait(driver, 10).until(staleness_of(button))
     errors = driver.find_elements(By.CSS_SELECTOR, "div.error")
     assert not errors, errors[0].text
 
@@ -49,10 +58,10 @@ def test_one_screening_from_disembarkation_to_referral(browser, server):
     browser.find_element(By.NAME, "identityConfirmed").click()
     submit(browser, "identity")
     assert "N98765432" in browser.find_element(By.ID, "summary").text
-    browser.find_element(By.XPATH, "//button[text()='Register the biometrics in the registry']").click()
-    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.LINK_TEXT, "dataset registered"))
-    browser.find_element(By.XPATH, "//button[text()='Run the security check (SCR Art 15)']").click()
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "security-result").text == "No hit")
+    click_and_wait(browser, "Register the biometrics in the registry")
+    assert browser.find_elements(By.LINK_TEXT, "dataset registered")
+    click_and_wait(browser, "Run the security check (SCR Art 15)")
+    assert browser.find_element(By.ID, "security-result").text == "No hit"
 
     browser.find_element(By.NAME, "applied").click()
     Select(browser.find_element(By.ID, "cooperated")).select_by_value("yes")
@@ -60,8 +69,9 @@ def test_one_screening_from_disembarkation_to_referral(browser, server):
     browser.find_element(By.ID, "transitCountries").send_keys("TUN")
     submit(browser, "form")
     browser.find_element(By.ID, "inaccuracies-text").send_keys("The year of birth is 1991")
-    browser.find_element(By.CSS_SELECTOR, "#inaccuracies button").click()
-    WebDriverWait(browser, 10).until(lambda d: "/screening/cases/" in d.current_url)
+    button = browser.find_element(By.CSS_SELECTOR, "#inaccuracies button")
+    button.click()
+    WebDriverWait(browser, 10).until(staleness_of(button))
     shot(browser, "screening-case")
 
     Select(browser.find_element(By.ID, "referral")).select_by_value("asylum-registration")
