@@ -6,6 +6,16 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// The matchers count bits: on x86-64 the baseline has no POPCNT instruction and Swift would
+// emulate it. Nehalem (2008) and every x86-64 since have it; release builds of the pure
+// engines use it.
+#if arch(x86_64)
+    let engineSettings: [SwiftSetting] =
+        strict + [.unsafeFlags(["-target-cpu", "nehalem"], .when(configuration: .release))]
+#else
+    let engineSettings = strict
+#endif
+
 // VaporTesting's response helpers live in a module that is not a product, so the app's test
 // target cannot import it by name as MemberImportVisibility would require.
 let testSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -17,6 +27,7 @@ let package = Package(
         .executable(name: "pactum", targets: ["pactum"]),
         .executable(name: "law-benchmark", targets: ["LawBenchmark"]),
         .executable(name: "identity-benchmark", targets: ["IdentityBenchmark"]),
+        .executable(name: "finger-benchmark", targets: ["FingerBenchmark"]),
         .library(name: "PactumLaw", targets: ["PactumLaw"]),
         .library(name: "PactumIdentity", targets: ["PactumIdentity"]),
     ],
@@ -38,7 +49,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "PactumLaw", swiftSettings: strict),
-        .target(name: "PactumIdentity", resources: [.copy("Resources")], swiftSettings: strict),
+        .target(name: "PactumIdentity", resources: [.copy("Resources")], swiftSettings: engineSettings),
         .target(
             name: "PactumApp",
             dependencies: [
@@ -71,6 +82,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "IdentityBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/IdentityBenchmark",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "FingerBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/FingerBenchmark",
             swiftSettings: strict),
         .executableTarget(
             name: "LawBenchmark", dependencies: ["PactumLaw"], path: "Benchmarks/LawBenchmark", swiftSettings: strict),

@@ -5,7 +5,7 @@ import PactumIdentity
 struct Identity: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Biographic identification: link two files, deduplicate one.",
-        subcommands: [Link.self, Dedupe.self, Generate.self])
+        subcommands: [Link.self, Dedupe.self, Generate.self, CompareFingers.self])
 }
 
 /// Reads a CSV file of identity records with a column mapping.
@@ -95,6 +95,11 @@ extension Identity {
         @Option var left: String
         @Option var right: String
         @Option(help: "Output CSV.") var out: String
+        @Option(
+            help:
+                "Also write each record's ten fingers as an ISO/IEC 19794-2 file in this directory (<id>.fmr); a person's later records are later impressions of the same fingers."
+        )
+        var fingerprints: String?
         @OptionGroup var options: MatchOptions
 
         @Flag(
@@ -123,6 +128,11 @@ extension Identity {
 
         @Argument(help: "Input CSV.") var input: String
         @Option(help: "Output CSV.") var out: String
+        @Option(
+            help:
+                "Also write each record's ten fingers as an ISO/IEC 19794-2 file in this directory (<id>.fmr); a person's later records are later impressions of the same fingers."
+        )
+        var fingerprints: String?
         @Option(name: .customLong("pairs-out"), help: "Also write the linked pairs (id, id, probability) for review.")
         var pairsOut: String?
         @Option(
@@ -162,6 +172,11 @@ extension Identity {
         @Option(help: "Seed: the same seed writes the same file.") var seed: UInt64 = 1
         @Option(help: "Share of persons registered more than once (0-1).") var duplicates = 0.3
         @Option(help: "Output CSV.") var out: String
+        @Option(
+            help:
+                "Also write each record's ten fingers as an ISO/IEC 19794-2 file in this directory (<id>.fmr); a person's later records are later impressions of the same fingers."
+        )
+        var fingerprints: String?
 
         func validate() throws {
             guard persons > 0 else { throw ValidationError("--persons must be at least 1.") }
@@ -184,7 +199,25 @@ extension Identity {
                 ]
             }
             try write(CSVTable(header: header, rows: rows), to: out)
+            if let directory = fingerprints { try writeFingerprints(records, to: directory) }
             FileHandle.standardError.write(Data("\(records.count) records of \(persons) persons\n".utf8))
+        }
+
+        func writeFingerprints(_ records: [GeneratedRecord], to directory: String) throws {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                let fingers = FingerGenerator()
+                var seen: [String: Int] = [:]
+                for g in records {
+                    let index = seen[g.personID, default: 0]
+                    seen[g.personID] = index + 1
+                    let record = fingers.tenPrint(person: g.personID, index: index)
+                    try Data(record.isoBytes()).write(
+                        to: URL(fileURLWithPath: directory).appendingPathComponent("\(g.record.id).fmr"))
+                }
+            } catch {
+                throw CLIError("Cannot write fingerprints to \(directory): \(error.localizedDescription)")
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ import sqlite3
 from conftest import run_pactum
 
 SUBCOMMANDS = ["serve", "migrate", "demo", "users", "users create", "users list", "users unlock", "audit", "audit verify",
-               "registry", "registry erase-expired", "mrz", "mrz parse"]
+               "registry", "registry erase-expired", "mrz", "mrz parse", "identity compare-fingers"]
 
 
 def test_help_lists_every_subcommand():
@@ -281,3 +281,35 @@ def test_mrz_parse_reports_a_wrong_check_digit_and_refuses_what_is_no_zone():
                        "expected": "6", "found": "5"}]
     malformed = run_pactum("mrz", "parse", "P<UTOERIKSSON", "L898902C36UTO")
     assert malformed.returncode == 2 and "not a machine readable zone" in malformed.stderr and malformed.stdout == ""
+
+
+def test_identity_generate_writes_ten_prints_and_compare_fingers_tells_mates(tmp_path):
+    people = tmp_path / "people.csv"
+    prints = tmp_path / "prints"
+    result = run_pactum("identity", "generate", "--persons", "6", "--seed", "3", "--out", str(people),
+                        "--fingerprints", str(prints))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(people.open()))
+    assert sorted(p.name for p in prints.iterdir()) == sorted(f"{r['id']}.fmr" for r in rows)
+    by_person = {}
+    for r in rows:
+        by_person.setdefault(r["person_id"], []).append(r["id"])
+    mates = next(ids for ids in by_person.values() if len(ids) > 1)
+    stranger = next(ids[0] for ids in by_person.values() if ids is not mates)
+
+    def compare(a, b):
+        out = run_pactum("identity", "compare-fingers", str(prints / f"{a}.fmr"), str(prints / f"{b}.fmr"))
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    same = compare(mates[0], mates[1])
+    other = compare(mates[0], stranger)
+    assert len(same["fingers"]) == 10 and same["fmr"] < 1e-20 < other["fmr"]
+    assert same["score"] > other["score"]
+
+
+def test_compare_fingers_refuses_what_is_no_record(tmp_path):
+    bad = tmp_path / "bad.fmr"
+    bad.write_bytes(b"FMR\x00 20\x00\x00\x00\x00\x30")
+    result = run_pactum("identity", "compare-fingers", str(bad), str(bad))
+    assert result.returncode != 0 and "bad.fmr: byte 8: record length says 48 bytes; the record has 12" in result.stderr

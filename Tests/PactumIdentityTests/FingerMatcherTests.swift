@@ -1,0 +1,97 @@
+import Foundation
+import PactumIdentity
+import Testing
+
+@Suite("Fingerprint matching: synthetic fingers, MCC with relaxation, calibration, fusion")
+struct FingerMatcherTests {
+    static let generator = FingerGenerator()
+    static let matcher = MCCMatcher()
+
+    static func impressions(_ finger: Int, count: Int) -> [[Minutia]] {
+        let master = generator.master(seed: UInt64(finger))
+        return (0..<count).map { generator.impression(of: master, seed: UInt64(finger), index: $0) }
+    }
+
+    @Test("the generator is seeded: the same finger and index give the same print; counts are realistic")
+    func generator() {
+        #expect(Self.impressions(3, count: 2) == Self.impressions(3, count: 2))
+        #expect(Self.impressions(3, count: 1) != Self.impressions(4, count: 1))
+        let counts = (0..<50).map { Self.impressions($0, count: 1)[0].count }
+        let mean = Double(counts.reduce(0, +)) / 50
+        #expect((35...65).contains(mean), "mean \(mean)")
+    }
+
+    @Test("genuine pairs under the distortion model pass the FMR 0.1 % threshold in at least 95 % of cases")
+    func genuineAndImpostor() {
+        let fingers = 120
+        let threshold = FingerCalibration.threshold(fmr: 1e-3)
+        var templates: [(FingerTemplate, FingerTemplate)] = []
+        for f in 0..<fingers {
+            let p = Self.impressions(10_000 + f, count: 2)
+            templates.append((FingerTemplate(p[0]), FingerTemplate(p[1])))
+        }
+        let genuine = templates.map { Self.matcher.score($0.0, $0.1) }
+        let passed = genuine.filter { $0 > threshold }.count
+        #expect(Double(passed) >= 0.95 * Double(fingers), "\(passed) of \(fingers)")
+        var impostorHits = 0
+        var impostors = 0
+        for f in 0..<fingers {
+            for k in 1...10 {
+                impostors += 1
+                if Self.matcher.score(templates[f].0, templates[(f + k * 37) % fingers].1) > threshold {
+                    impostorHits += 1
+                }
+            }
+        }
+        // 1,200 impostor pairs at a calibrated 0.1 %: about one expected; five would be a
+        // calibration off by a factor of four.
+        #expect(impostorHits <= 5, "\(impostorHits) of \(impostors)")
+    }
+
+    @Test("a turned and shifted copy of a print scores as the print itself")
+    func invariance() {
+        let print = Self.impressions(7, count: 1)[0]
+        let turned = print.map { m in
+            // A turn of the pixel grid by t is a turn of −t in ISO angles.
+            let t = 0.6
+            let (dx, dy) = (m.x - 200, m.y - 250)
+            return Minutia(
+                x: 200 + dx * cos(t) - dy * sin(t) + 55, y: 250 + dx * sin(t) + dy * cos(t) - 30, angle: m.angle - t,
+                kind: m.kind)
+        }
+        let a = FingerTemplate(print)
+        let self_ = Self.matcher.score(a, a)
+        let moved = Self.matcher.score(a, FingerTemplate(turned))
+        #expect(moved > 0.9 * self_, "\(moved) vs \(self_)")
+        #expect(moved > FingerCalibration.threshold(fmr: 1e-5))
+    }
+
+    @Test("the FMR estimate falls with the score and meets the table at its points")
+    func calibration() {
+        for (fmr, score) in FingerCalibration.table {
+            #expect(abs(FingerCalibration.fmr(score) - fmr) / fmr < 1e-9)
+        }
+        let scores = stride(from: 0.0, through: 0.05, by: 0.001).map(FingerCalibration.fmr)
+        #expect(zip(scores, scores.dropFirst()).allSatisfy { $0 >= $1 })
+        #expect(FingerCalibration.fmr(0) == 1)
+    }
+
+    @Test("ten fingers of one person fuse into far stronger evidence than ten of two persons")
+    func fusion() {
+        func person(_ id: Int, impression: Int) -> [UInt8: FingerTemplate] {
+            Dictionary(
+                uniqueKeysWithValues: (1...10).map { position in
+                    let master = Self.generator.master(seed: UInt64(id * 10 + position))
+                    let print = Self.generator.impression(
+                        of: master, seed: UInt64(id * 10 + position), index: impression)
+                    return (UInt8(position), FingerTemplate(print))
+                })
+        }
+        let a = person(500, impression: 0)
+        let same = FingerFusion.compare(a, person(500, impression: 1))
+        let other = FingerFusion.compare(a, person(501, impression: 1))
+        #expect(same.fingers.count == 10)
+        // For impostors −log10 FMR sums ten uniform variables' logs: mean 4.3, sd 1.4.
+        #expect(same.evidence > 30 && other.evidence < 12, "\(same.evidence) vs \(other.evidence)")
+    }
+}
