@@ -28,6 +28,7 @@ let package = Package(
         .executable(name: "law-benchmark", targets: ["LawBenchmark"]),
         .executable(name: "identity-benchmark", targets: ["IdentityBenchmark"]),
         .executable(name: "finger-benchmark", targets: ["FingerBenchmark"]),
+        .executable(name: "face-benchmark", targets: ["FaceBenchmark"]),
         .library(name: "PactumLaw", targets: ["PactumLaw"]),
         .library(name: "PactumIdentity", targets: ["PactumIdentity"]),
     ],
@@ -82,6 +83,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "IdentityBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/IdentityBenchmark",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "FaceBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/FaceBenchmark",
             swiftSettings: strict),
         .executableTarget(
             name: "FingerBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/FingerBenchmark",

@@ -65,3 +65,44 @@ struct CompareFingers: ParsableCommand {
         }
     }
 }
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Measure the fingerprint matcher on synthetic fingers: FMR, FNMR, EER, FNIR at FPIR 0.1 %, DET curve.",
+        discussion: """
+            Every pair of impressions of a finger is a genuine comparison; impostor pairs are drawn at random. The \
+            1:N search enrols impression 0 of half of the first --search-fingers fingers and searches impression 1 \
+            of all of them. Prints the report as JSON (without the curve's points).
+            """)
+
+    @Option(help: "Synthetic fingers.") var fingers = 10_000
+    @Option(help: "Impressions of each finger.") var impressions = 4
+    @Option(help: "Impostor comparisons.") var impostors = 1_000_000
+    @Option(help: "Fingers of the 1:N search.") var searchFingers = 2_000
+    @Option(help: "Seed: the same seed gives the same report.") var seed: UInt64 = 1
+    @Option(help: "Write the DET curve as SVG to this file.") var det: String?
+
+    func validate() throws {
+        guard fingers >= 2, impressions >= 2 else {
+            throw ValidationError("--fingers and --impressions must be at least 2.")
+        }
+        guard impostors >= 100 else { throw ValidationError("--impostors must be at least 100.") }
+        guard searchFingers >= 4 else { throw ValidationError("--search-fingers must be at least 4.") }
+    }
+
+    func run() throws {
+        let report = FingerEvaluation.run(
+            fingers: fingers, impressions: impressions, seed: seed, impostors: impostors, searchFingers: searchFingers)
+        if let det {
+            do { try report.detSVG().write(toFile: det, atomically: true, encoding: .utf8) } catch {
+                throw CLIError("Cannot write \(det): \(error.localizedDescription)")
+            }
+        }
+        var summary = report
+        summary.det = nil
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+    }
+}

@@ -5,7 +5,7 @@ import PactumIdentity
 struct Identity: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Biographic identification: link two files, deduplicate one.",
-        subcommands: [Link.self, Dedupe.self, Generate.self, CompareFingers.self])
+        subcommands: [Link.self, Dedupe.self, Generate.self, CompareFingers.self, Evaluate.self])
 }
 
 /// Reads a CSV file of identity records with a column mapping.

@@ -95,3 +95,18 @@ struct FingerMatcherTests {
         #expect(same.evidence > 30 && other.evidence < 12, "\(same.evidence) vs \(other.evidence)")
     }
 }
+
+@Suite("Fingerprint accuracy report")
+struct FingerEvaluationTests {
+    @Test("the report counts every genuine pair, finds the mates in 1:N and draws its DET curve")
+    func report() {
+        let r = FingerEvaluation.run(fingers: 60, impressions: 3, seed: 9, impostors: 3_000, searchFingers: 40)
+        #expect(r.genuineComparisons == 60 * 3 && r.impostorComparisons == 3_000)
+        #expect(r.eer < 0.05 && r.search.rank1 >= 0.9 && r.search.gallery == 20)
+        #expect(r.operatingPoints.map(\.fmr) == [0.01] && r.operatingPoints[0].fnmr < 0.1)
+        let curve = r.det ?? []
+        #expect(curve.count > 100 && zip(curve, curve.dropFirst()).allSatisfy { $0[0] >= $1[0] && $0[1] <= $1[1] })
+        let svg = r.detSVG()
+        #expect(svg.hasPrefix("<svg") && svg.contains("<polyline") && svg.contains("EER"))
+    }
+}
