@@ -50,7 +50,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "PactumLaw", swiftSettings: strict),
-        .target(name: "PactumIdentity", resources: [.copy("Resources")], swiftSettings: engineSettings),
+        .target(name: "PactumKernels"),
+        .target(
+            name: "PactumIdentity", dependencies: ["PactumKernels"], resources: [.copy("Resources")],
+            swiftSettings: engineSettings),
         .target(
             name: "PactumApp",
             dependencies: [
