@@ -96,19 +96,17 @@ struct MonitoringService: Sendable {
         let at = input.at.given.map { try? Date($0, strategy: .iso8601) } ?? now
         check.require(at != nil, "at", "must be a date and time (ISO 8601)")
         if let at { check.require(at <= now, "at", "is in the future") }
-        let location = check.text(input.location, "location", max: 200)
-        let findings = check.text(input.findings, "findings", max: 5000)
-        check.require(location != nil, "location", "is required")
-        check.require(findings != nil, "findings", "is required")
+        let location = check.requiredText(input.location, "location", max: 200)
+        let findings = check.requiredText(input.findings, "findings", max: 5000)
         try check.throwIfInvalid()
         let s = SpotCheck()
         s.id = UUID()
         s.stateCode = caller.state.code
         s.screeningID = try await screening(input.screeningId, state: caller.state, on: db)
         s.at = at!
-        s.location = location!
+        s.location = location
         s.unannounced = input.unannounced.isYes
-        s.findings = findings!
+        s.findings = findings
         s.monitorID = caller.principal.userID.uuidString
         s.createdAt = now
         try await audit.transaction(on: db) { tx in
@@ -126,8 +124,7 @@ struct MonitoringService: Sendable {
         check.require(
             category != nil, "category",
             "must be one of: \(AllegationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-        let description = check.text(input.description, "description", max: 5000)
-        check.require(description != nil, "description", "is required")
+        let description = check.requiredText(input.description, "description", max: 5000)
         try check.throwIfInvalid()
         let now = clock.now()
         let a = Allegation()
@@ -136,7 +133,7 @@ struct MonitoringService: Sendable {
         a.screeningID = try await screening(input.screeningId, state: caller.state, on: db)
         a.receivedAt = now
         a.category = category!.rawValue
-        a.description = description!
+        a.description = description
         a.status = AllegationStatus.received.rawValue
         a.history = try Self.encode([
             AllegationStep(status: a.status, at: now, by: caller.principal.email, note: nil)

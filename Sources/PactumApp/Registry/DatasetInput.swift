@@ -150,8 +150,7 @@ struct ValidDataset: Sendable {
     /// The probe the matching engine compares (B1 data, which are never stored, use it directly).
     var identityRecord: IdentityRecord {
         IdentityRecord(
-            id: "", givenNames: givenNames, familyNames: familyNames, dateOfBirth: dateOfBirth, sex: sex,
-            nationality: nationalities?.split(separator: ",").first.map(String.init), placeOfBirth: placeOfBirth,
-            documentNumber: documentNumber)
+            givenNames: givenNames, familyNames: familyNames, dateOfBirth: dateOfBirth, sex: sex,
+            nationalities: nationalities, placeOfBirth: placeOfBirth, documentNumber: documentNumber)
     }
 }

@@ -38,6 +38,13 @@ extension FieldValidator {
         require((raw ?? "").count <= max, field, "must be at most \(max) characters")
         return raw.given
     }
+
+    /// Text that must be given; "" (with the fault recorded) when it is not.
+    mutating func requiredText(_ raw: String?, _ field: String, max: Int = 2000) -> String {
+        let value = text(raw, field, max: max)
+        require(value != nil, field, "is required")
+        return value ?? ""
+    }
 }
 
 /// Opening a screening: the event, and the identity the person declares (SCR Art 9(2)).

@@ -245,9 +245,8 @@ extension ScreeningCase {
     /// The person as the matching engine compares them.
     var identityRecord: IdentityRecord {
         IdentityRecord(
-            id: "", givenNames: givenNames, familyNames: familyNames, dateOfBirth: dateOfBirth, sex: sex,
-            nationality: nationalities?.split(separator: ",").first.map(String.init), placeOfBirth: placeOfBirth,
-            documentNumber: documentNumber)
+            givenNames: givenNames, familyNames: familyNames, dateOfBirth: dateOfBirth, sex: sex,
+            nationalities: nationalities, placeOfBirth: placeOfBirth, documentNumber: documentNumber)
     }
 }
 

@@ -46,8 +46,7 @@ extension ScreeningService {
         async throws -> ScreeningResult
     {
         var check = FieldValidator()
-        let text = check.text(input.inaccuracies, "inaccuracies")
-        check.require(text != nil, "inaccuracies", "is required")
+        let text = check.requiredText(input.inaccuracies, "inaccuracies")
         try check.throwIfInvalid()
         let now = clock.now()
         let (c, _) = try await change(id, .form, by: caller, on: db, detail: "inaccuracies flagged by the person") {
@@ -175,16 +174,14 @@ extension ScreeningService {
         -> RepresentativeView
     {
         var check = FieldValidator()
-        let name = check.text(input.name, "name", max: 200)
-        let organisation = check.text(input.organisation, "organisation", max: 200)
-        check.require(name != nil, "name", "is required")
-        check.require(organisation != nil, "organisation", "is required")
+        let name = check.requiredText(input.name, "name", max: 200)
+        let organisation = check.requiredText(input.organisation, "organisation", max: 200)
         try check.throwIfInvalid()
         let r = Representative()
         r.id = UUID()
         r.stateCode = caller.state.code
-        r.name = name!
-        r.organisation = organisation!
+        r.name = name
+        r.organisation = organisation
         r.createdAt = clock.now()
         try await audit.transaction(on: db) { tx in
             try await r.create(on: tx.db)

@@ -92,9 +92,8 @@ struct ScreeningService: Sendable {
         async throws
     {
         let probe = IdentityRecord(
-            id: "", givenNames: input.givenNames, familyNames: input.familyNames, dateOfBirth: input.dateOfBirth,
-            sex: input.sex, nationality: input.nationalities?.split(separator: ",").first.map(String.init),
-            placeOfBirth: input.placeOfBirth, documentNumber: nil)
+            givenNames: input.givenNames, familyNames: input.familyNames, dateOfBirth: input.dateOfBirth,
+            sex: input.sex, nationalities: input.nationalities, placeOfBirth: input.placeOfBirth, documentNumber: nil)
         let screened = try await registry.eligibleMatches(for: probe, category: nil, on: db).filter { d, e in
             [EurodacCategory.irregularCrosser, .seaRescue].contains(d.eurodacCategory)
                 && e.probability >= settings.alreadyScreenedThreshold
