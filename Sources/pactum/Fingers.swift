@@ -10,7 +10,7 @@ struct CompareFingers: ParsableCommand {
             The format is detected from the content. Fingers are paired by finger position; two records of one \
             finger each are compared whatever their positions. `score` is the MCC similarity (the mean over the \
             fingers compared), `fmr` the false match rate estimated from the synthetic calibration (for several \
-            fingers, the product of theirs, as if independent), `evidence` the sum of −log10 FMR.
+            fingers, fused as independent fingers), `evidence` −log10 of it.
             """)
 
     @Argument(help: "First record.") var first: String

@@ -60,6 +60,7 @@ struct RouteMatrixTests {
         "POST /api/v1/law/border-capacity": .open,
         "GET /api/v1/law/retention": .open,
         "POST /api/v1/registry/datasets": .only(registrars),
+        "POST /api/v1/registry/datasets/:id/biometrics": .only(registrars),
         "GET /api/v1/registry/datasets/:id": .only(readers),
         "POST /api/v1/registry/datasets/:id/events": .only(updaters),
         "POST /api/v1/registry/datasets/:id/rectification": .only([.dataProtectionOfficer]),

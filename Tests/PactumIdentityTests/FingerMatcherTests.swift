@@ -91,8 +91,11 @@ struct FingerMatcherTests {
         let same = FingerFusion.compare(a, person(500, impression: 1))
         let other = FingerFusion.compare(a, person(501, impression: 1))
         #expect(same.fingers.count == 10)
-        // For impostors −log10 FMR sums ten uniform variables' logs: mean 4.3, sd 1.4.
-        #expect(same.evidence > 30 && other.evidence < 12, "\(same.evidence) vs \(other.evidence)")
+        #expect(same.evidence > 30 && other.evidence < 4, "\(same.evidence) vs \(other.evidence)")
+        // One finger: the evidence is its own rate; ten fingers at 10 % each are not 10^-10.
+        #expect(abs(FingerFusion.evidence([1e-3]) - 3) < 1e-9)
+        let tenOrdinary = FingerFusion.evidence(Array(repeating: 0.1, count: 10))
+        #expect(tenOrdinary > 1 && tenOrdinary < 4, "\(tenOrdinary)")
     }
 }
 

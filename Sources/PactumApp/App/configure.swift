@@ -101,7 +101,7 @@ enum PactumMigrations {
     static var all: [any Migration] {
         [
             CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry(),
-            CreateScreening(),
+            CreateScreening(), CreateBiometrics(),
         ]
     }
 }

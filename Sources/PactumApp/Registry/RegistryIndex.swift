@@ -10,8 +10,14 @@ actor RegistryIndex {
     /// How many index records each dataset has (its names, then its names at birth and aliases).
     private var records: [UUID: Int] = [:]
     private let settings: RegistrySettings
+    /// Fingers of each dataset by position, and the face gallery (EDAC Arts 27, 28).
+    private var fingers: [UUID: [UInt8: FingerTemplate]] = [:]
+    private var faces: FaceGallery
 
-    init(settings: RegistrySettings) { self.settings = settings }
+    init(settings: RegistrySettings) {
+        self.settings = settings
+        faces = FaceGallery(dimension: settings.faceDimension)
+    }
 
     /// Datasets in the index.
     var count: Int { records.count }
@@ -22,11 +28,17 @@ actor RegistryIndex {
     func load(on db: any Database) async throws {
         index = IdentityIndex(model: .initial)
         records = [:]
+        fingers = [:]
+        faces = FaceGallery(dimension: settings.faceDimension)
         var prepared: [String: PreparedRecord] = [:]
         for dataset in try await Dataset.query(on: db).filter(\.$restrictionReason == nil).all() {
             guard let id = dataset.id else { continue }
             insert(dataset.identityRecords, of: id)
             prepared[id.uuidString] = index.record(id: id.uuidString)
+        }
+        let open = Set(prepared.keys.compactMap(UUID.init(uuidString:)))
+        for biometric in try await Biometric.query(on: db).all() where open.contains(biometric.datasetID) {
+            insertBiometrics([biometric], of: biometric.datasetID)
         }
         var model = FellegiSunterModel.initial
         let records = Array(prepared.values)
@@ -53,8 +65,51 @@ actor RegistryIndex {
     }
 
     func erase(id: UUID) {
+        fingers[id] = nil
+        faces.erase(id.uuidString)
         guard let count = records.removeValue(forKey: id) else { return }
         for n in 0..<count { index.erase(id: Dataset.indexID(id, n)) }
+    }
+
+    /// Adds a dataset's fingerprints and face (records already checked when they were stored).
+    func insertBiometrics(_ biometrics: [Biometric], of id: UUID) {
+        for b in biometrics {
+            switch Biometric.Kind(rawValue: b.kind) {
+            case .fingerprints:
+                guard let record = try? FingerMinutiaeRecord(detecting: Array(b.data)) else { continue }
+                fingers[id, default: [:]].merge(record.templatesByPosition) { _, new in new }
+            case .face:
+                guard let t = try? FaceTemplate(model: b.format, vector: b.floats, dimension: settings.faceDimension)
+                else { continue }
+                faces.insert(id.uuidString, t)
+            default: continue
+            }
+        }
+    }
+
+    /// Datasets whose fingers match the probe's, strongest evidence first (EDAC Art 27): every
+    /// enrolled dataset is compared, finger by finger.
+    func searchFingers(_ probe: [UInt8: FingerTemplate], excluding own: UUID, minimumEvidence: Double) -> [(
+        id: UUID, evidence: Double, fingers: [(position: UInt8, score: Double, fmr: Double)]
+    )] {
+        let matcher = MCCMatcher()
+        return fingers.compactMap { id, stored in
+            guard id != own else { return nil }
+            let fused = FingerFusion.compare(probe, stored, matcher: matcher)
+            return fused.evidence >= minimumEvidence ? (id, fused.evidence, fused.fingers) : nil
+        }.sorted { $0.evidence > $1.evidence }.prefix(settings.maxCandidates).map { $0 }
+    }
+
+    /// The stored fingers of a dataset, for drawing the matched minutiae.
+    func fingers(of id: UUID) -> [UInt8: FingerTemplate] { fingers[id] ?? [:] }
+
+    /// Datasets whose face is at least `minimumSimilarity` like the probe's (EDAC Art 28).
+    func searchFace(_ probe: FaceTemplate, excluding own: UUID, minimumSimilarity: Float) -> [(id: UUID, score: Float)]
+    {
+        faces.search(probe, k: settings.maxCandidates + 1).compactMap { found in
+            guard let id = UUID(uuidString: found.id), id != own, found.score >= minimumSimilarity else { return nil }
+            return (id, found.score)
+        }
     }
 
     /// Candidates for a probe, most probable first, with the explanation of each.
@@ -84,9 +139,33 @@ public struct RegistrySettings: Sendable {
     public var minimumRecordsForU = 1_000
     /// m is learned from confirmed hits once there are this many.
     public var minimumHitsForM = 50
+    /// Fingerprint candidates: the fused evidence (Σ −log10 FMR over the fingers compared) from
+    /// which a dataset goes to the expert. 4 is a false match rate of 1 in 10,000.
+    public var fingerEvidence = 4.0
+    /// For a child aged 6 to 14, whose ridges are smaller and change as the child grows, a
+    /// stricter evidence (EDAC Art 14; docs/BIOMETRICS.md).
+    public var childFingerEvidence = 6.0
+    /// Face candidates, only where fingerprints are unusable or unavailable (EDAC Art 28): the
+    /// cosine similarity from which a dataset goes to the expert, and the templates' dimension.
+    public var faceSimilarity: Float = 0.5
+    public var faceDimension = 512
     /// How often the server erases datasets whose retention ended (EDAC Art 29(10)).
     public var erasureInterval: TimeInterval = 3600
     public init() {}
+}
+
+extension FingerMinutiaeRecord {
+    /// One template per finger position (the first view of each).
+    var templatesByPosition: [UInt8: FingerTemplate] {
+        var out: [UInt8: FingerTemplate] = [:]
+        for v in views where out[v.position] == nil { out[v.position] = FingerTemplate(v.minutiae) }
+        return out
+    }
+}
+
+extension Biometric {
+    /// A face template's values (little-endian float32).
+    var floats: [Float] { data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) } }
 }
 
 extension Dataset {

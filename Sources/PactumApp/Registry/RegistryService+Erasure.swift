@@ -16,6 +16,7 @@ extension RegistryService {
         try await Candidate.query(on: tx.db).group(.or) { $0.filter(\.$probeID == id).filter(\.$matchID == id) }
             .delete()
         try await Rectification.query(on: tx.db).filter(\.$datasetID == id).delete()
+        try await Biometric.query(on: tx.db).filter(\.$datasetID == id).delete()
         try await Notice.query(on: tx.db).filter(\.$recipientDatasetID == id).delete()
         let person = d.$person.id
         let count = Erasure()
@@ -39,7 +40,10 @@ extension RegistryService {
         if sql.dialect.name == "sqlite" {
             try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         } else if sql.dialect.name == "postgresql" {
-            let tables = [Dataset.schema, Candidate.schema, Notice.schema, Rectification.schema, RegistryPerson.schema]
+            let tables = [
+                Dataset.schema, Candidate.schema, Notice.schema, Rectification.schema, RegistryPerson.schema,
+                Biometric.schema,
+            ]
             try await sql.raw("VACUUM \(unsafeRaw: tables.joined(separator: ", "))").run()
         }
     }

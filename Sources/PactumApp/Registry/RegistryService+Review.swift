@@ -51,6 +51,7 @@ extension RegistryService {
             } else {
                 candidate.status = Candidate.Status.falseHit.rawValue
                 candidate.explanation = ""
+                candidate.evidence = nil
                 let today = law.calculator(for: caller.state).localDay(of: now)
                 candidate.reportDue = try law.deadline("EDAC-H5", state: caller.state, from: today.description).due
             }

@@ -40,6 +40,7 @@ extension RegistryService {
         let byID = Dictionary(uniqueKeysWithValues: (datasets + matched).map { ($0.id!, $0) })
         let notices = try await Notice.query(on: db).filter(\.$recipientDatasetID ~~ ids).sort(\.$createdAt).all()
         let history = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
+        let biometrics = try await Biometric.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$createdAt).all()
         try await audit.transaction(on: db) { tx in
             try await tx.append(
                 caller.draft(
@@ -55,6 +56,11 @@ extension RegistryService {
             controllerNote:
                 "Data held by \(caller.state.name) in the identity registry under Regulation (EU) 2024/1358, with the hits, notices and rectifications that concern them (EDAC Art 43).",
             datasets: datasets.map(DatasetView.init),
+            biometrics: biometrics.map {
+                BiometricRecordView(
+                    datasetId: $0.datasetID, kind: $0.kind, format: $0.format, bytes: $0.data.count,
+                    recordedAt: $0.createdAt)
+            },
             hits: hits.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) },
             notices: notices.map(NoticeView.init), rectifications: history.map(RectificationView.init))
     }
@@ -139,7 +145,12 @@ extension RegistryService {
                     .registryRestrict, "registry.dataset", id, state: d.stateCode,
                     detail: restricted! ? "restricted" : "restriction lifted"))
         }
-        if restricted! { await index.erase(id: id) } else { await index.insert(d.identityRecords, of: id) }
+        if restricted! {
+            await index.erase(id: id)
+        } else {
+            await index.insert(d.identityRecords, of: id)
+            await index.insertBiometrics(try await Biometric.query(on: db).filter(\.$datasetID == id).all(), of: id)
+        }
         return DatasetView(d)
     }
 }

@@ -80,6 +80,7 @@ struct RegistryService: Sendable {
             var candidates: [CandidateView] = []
             for (match, explanation) in found {
                 let candidate = Candidate()
+                candidate.source = "biographic"
                 candidate.probeID = dataset.id!
                 candidate.matchID = match.id!
                 candidate.probeState = state.code
@@ -152,15 +153,23 @@ struct RegistryService: Sendable {
         guard !found.isEmpty else { return [] }
         let datasets = try await Dataset.query(on: db).filter(\.$id ~~ found.map(\.id)).all()
         let byID = Dictionary(uniqueKeysWithValues: datasets.map { ($0.id!, $0) })
-        let allowed = category?.comparedWith
         return found.compactMap { id, explanation in
-            guard let d = byID[id], !d.isRestricted, let c = d.eurodacCategory else { return nil }
-            if let allowed {
-                guard let rule = allowed.first(where: { $0.category == c }) else { return nil }
-                if rule.protectionMarkedOnly, d.protectionMarkedAt == nil { return nil }
-            }
+            guard let d = byID[id], comparable(d, with: category) else { return nil }
             return (d, explanation)
         }
+    }
+
+    /// Whether a stored dataset may be compared with a probe of this category (EDAC Art 27(1),
+    /// (2)): never a restricted one; B1 probes only against marked applicants.
+    func comparable(_ d: Dataset, with category: EurodacCategory?) -> Bool {
+        guard !d.isRestricted, let c = d.eurodacCategory else { return false }
+        if let category {
+            guard category.isProbe, let rule = category.comparedWith.first(where: { $0.category == c }) else {
+                return false
+            }
+            if rule.protectionMarkedOnly, d.protectionMarkedAt == nil { return false }
+        }
+        return true
     }
 
     /// A search without registration, for a purpose the policy allows (EDAC Art 27(4): no
@@ -248,11 +257,15 @@ struct RegistryService: Sendable {
     }
 
     static func view(_ c: Candidate, probe: Dataset?, match: Dataset?) -> CandidateView {
-        CandidateView(
+        let evidence = c.evidence.flatMap { try? JSONDecoder().decode(BiometricEvidence.self, from: Data($0.utf8)) }
+        let best = evidence?.fingers.first { $0.position == evidence?.drawing?.position }
+        return CandidateView(
             id: c.id!, status: c.status, probability: c.probability, probe: probe.map(MatchedDataset.init),
             match: match.map(MatchedDataset.init),
             explanation: c.explanation.isEmpty
                 ? nil : try? JSONDecoder().decode(MatchExplanation.self, from: Data(c.explanation.utf8)),
+            source: c.source, evidence: evidence,
+            drawing: evidence?.drawing?.svg(score: best?.score, fmr: best?.fmr),
             reviewedBy: c.reviewedBy, reviewedAt: c.reviewedAt, reportDue: c.reportDue)
     }
 

@@ -129,6 +129,11 @@ struct CandidateView: Content, Equatable {
     var probe: MatchedDataset?
     var match: MatchedDataset?
     var explanation: MatchExplanation?
+    /// `biographic`, `fingerprints` or `face`, and the biometric evidence.
+    var source: String
+    var evidence: BiometricEvidence?
+    /// The matched minutiae of the best finger drawn as SVG (fingerprint candidates).
+    var drawing: String?
     var reviewedBy: String?
     var reviewedAt: Date?
     var reportDue: String?
@@ -234,7 +239,18 @@ struct DataSubjectExport: Content {
     var exportedAt: Date
     var controllerNote: String
     var datasets: [DatasetView]
+    /// The biometric data held: kind, format, size and when (EDAC Art 43(2)); the data
+    /// themselves are given on request as the files received.
+    var biometrics: [BiometricRecordView]
     var hits: [CandidateView]
     var notices: [NoticeView]
     var rectifications: [RectificationView]
+}
+
+struct BiometricRecordView: Content {
+    var datasetId: UUID
+    var kind: String
+    var format: String
+    var bytes: Int
+    var recordedAt: Date
 }

@@ -13,6 +13,8 @@ struct RegistryAPIController: RouteCollection {
         r.post("datasets", use: register)
         r.get("datasets", ":id", use: dataset)
         r.post("datasets", ":id", "events", use: event)
+        // Fingerprint records and images run past the default body limit.
+        r.on(.POST, "datasets", ":id", "biometrics", body: .collect(maxSize: "8mb"), use: biometrics)
         r.post("datasets", ":id", "rectification", use: rectify)
         r.post("datasets", ":id", "restriction", use: restrict)
         r.post("search", use: search)
@@ -32,6 +34,14 @@ struct RegistryAPIController: RouteCollection {
         let input = try req.decodeJSON(DatasetInput.self).validated(now: registry.clock.now())
         let result = try await registry.register(input, by: caller, on: req.db)
         return try await result.encodeResponse(status: result.dataset == nil ? .ok : .created, for: req)
+    }
+
+    func biometrics(req: Request) async throws -> Response {
+        let caller = try await req.caller(.registerDataset, purpose: purpose(req), with: access)
+        let input = try req.decodeJSON(BiometricsInput.self).validated(dimension: registry.settings.faceDimension)
+        let result = try await registry.recordBiometrics(
+            input, dataset: try req.uuidParameter("id"), by: caller, on: req.db)
+        return try await result.encodeResponse(status: .created, for: req)
     }
 
     func dataset(req: Request) async throws -> DatasetView {

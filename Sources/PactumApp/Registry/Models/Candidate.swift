@@ -27,6 +27,10 @@ final class Candidate: Model, @unchecked Sendable {
     /// False hits: the day the report to eu-LISA is due (EDAC-H5).
     @OptionalField(key: "report_due") var reportDue: String?
     @Field(key: "created_at") var createdAt: Date
+    /// `biographic`, `fingerprints` or `face`: what found the candidate.
+    @Field(key: "source") var source: String
+    /// Fingerprints or face: the evidence as JSON (`BiometricEvidence`); emptied for a false hit.
+    @OptionalField(key: "evidence") var evidence: String?
 
     init() {}
 }

@@ -40,9 +40,11 @@ public enum FingerCalibration {
     }
 }
 
-/// Ten-print comparison: the fingers both records hold in the same position are compared and
-/// their scores fused by the sum of log-likelihood ratios' stand-in, the sum of −log10 FMR,
-/// which rewards several moderately good fingers over one lucky one.
+/// Ten-print comparison: the fingers both records hold in the same position are compared, and
+/// their false match rates fused as independent: the evidence is −log10 of the chance that n
+/// impostor fingers give a product of rates as small as theirs (the tail of an Erlang law), so
+/// several moderately good fingers count for more than one lucky one, and ten fingers do not
+/// add up chance agreement.
 public enum FingerFusion {
     /// The fused evidence of fingers compared position by position, with the per-finger scores.
     public static func compare(
@@ -53,6 +55,21 @@ public enum FingerFusion {
             let s = matcher.score(a[position]!, b[position]!)
             return (position, s, FingerCalibration.fmr(s))
         }
-        return (fingers.reduce(0) { $0 - log10($1.2) }, fingers.map { ($0.0, $0.1, $0.2) })
+        return (evidence(fingers.map(\.2)), fingers.map { ($0.0, $0.1, $0.2) })
+    }
+
+    /// −log10 P(Σ −ln Uᵢ ≥ s) for n independent uniform rates Uᵢ, where s = Σ −ln fmrᵢ:
+    /// P = e^−s Σ_{k<n} s^k / k!, computed in logarithms.
+    public static func evidence(_ rates: [Double]) -> Double {
+        guard !rates.isEmpty else { return 0 }
+        let s = rates.reduce(0) { $0 - log(max($1, 1e-300)) }
+        var logTerm = 0.0  // log(s^k / k!)
+        var logSum = 0.0  // log Σ, starting with k = 0
+        for k in 1..<rates.count {
+            logTerm += log(s) - log(Double(k))
+            let high = max(logSum, logTerm)
+            logSum = high + log(exp(logSum - high) + exp(logTerm - high))
+        }
+        return max(0, (s - logSum) / log(10))
     }
 }

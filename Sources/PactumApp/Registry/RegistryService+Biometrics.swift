@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import PactumIdentity
+import PactumLaw
+import Vapor
+
+/// What recording biometric data answered: the dataset and the candidates found.
+struct BiometricsResult: Content {
+    var dataset: DatasetView
+    var stored: [String]
+    var candidates: [CandidateView]
+}
+
+extension RegistryService {
+    /// Records the biometric data of a dataset of the caller's state and identifies the person:
+    /// fingerprints first; the face only where there are no usable fingerprints (EDAC Arts 27,
+    /// 28). Candidates go to the experts like biographic ones (EDAC Art 38(4)).
+    func recordBiometrics(_ input: BiometricsInput.Valid, dataset id: UUID, by caller: Caller, on db: any Database)
+        async throws -> BiometricsResult
+    {
+        let d = try await dataset(id, by: caller, on: db)
+        if try await Biometric.query(on: db).filter(\.$datasetID == id).filter(\.$kind != "image").count() > 0 {
+            throw Problem(
+                status: .conflict, type: "biometrics-recorded",
+                detail: "The dataset's biometric data are recorded; a retake is a new capture of the same dataset.")
+        }
+        let now = clock.now()
+        var rows: [Biometric] = []
+        func row(_ kind: Biometric.Kind, _ format: String, _ data: Data) {
+            let b = Biometric()
+            b.id = UUID()
+            b.datasetID = id
+            b.kind = kind.rawValue
+            b.format = format
+            b.data = data
+            b.createdAt = now
+            rows.append(b)
+        }
+        if let f = input.fingerprints { row(.fingerprints, f.format, f.data) }
+        if let f = input.face { row(.face, f.template.model, f.data) }
+        if let i = input.image { row(.image, i.format, i.data) }
+        let stored = rows.map(\.kind)
+        let toStore = rows
+        try await audit.transaction(on: db) { tx in
+            for b in toStore { try await b.create(on: tx.db) }
+            try await tx.append(
+                caller.draft(
+                    .registryUpdate, "registry.dataset", id, state: d.stateCode,
+                    detail: "biometric data recorded: \(stored.joined(separator: ", "))"))
+        }
+        let probeFingers = (input.fingerprints?.record.templatesByPosition ?? [:]).filter { $0.value.count > 0 }
+        await index.insertBiometrics(rows, of: id)
+        let found = try await identify(d, fingers: probeFingers, face: input.face?.template, on: db)
+        let candidates = try await audit.transaction(on: db) { tx in
+            var candidates: [CandidateView] = []
+            for (match, evidence) in found {
+                let c = Candidate()
+                c.probeID = id
+                c.matchID = match.id!
+                c.probeState = d.stateCode
+                c.matchState = match.stateCode
+                c.probability = evidence.fmr.map { 1 - $0 } ?? evidence.evidence
+                c.weight = evidence.evidence
+                c.explanation = ""
+                c.source = evidence.kind
+                c.evidence = String(decoding: try JSONEncoder().encode(evidence), as: UTF8.self)
+                c.status = Candidate.Status.pending.rawValue
+                c.createdAt = now
+                try await c.create(on: tx.db)
+                try await tx.append(caller.draft(.registryRead, "registry.dataset", match.id, state: match.stateCode))
+                candidates.append(Self.view(c, probe: d, match: match))
+            }
+            return candidates
+        }
+        return BiometricsResult(dataset: DatasetView(d), stored: stored, candidates: candidates)
+    }
+
+    /// Fingerprints against every comparable dataset; the face only without usable fingers.
+    private func identify(
+        _ d: Dataset, fingers probe: [UInt8: FingerTemplate], face: FaceTemplate?, on db: any Database
+    ) async throws -> [(Dataset, BiometricEvidence)] {
+        let id = d.id!
+        var evidence: [UUID: BiometricEvidence] = [:]
+        if !probe.isEmpty {
+            let minimum = isChild(d) ? settings.childFingerEvidence : settings.fingerEvidence
+            for hit in await index.searchFingers(probe, excluding: id, minimumEvidence: minimum) {
+                let stored = await index.fingers(of: hit.id)
+                evidence[hit.id] = BiometricEvidence(
+                    kind: "fingerprints", evidence: hit.evidence, fmr: pow(10, -hit.evidence),
+                    fingers: hit.fingers.map { .init(position: $0.position, score: $0.score, fmr: $0.fmr) },
+                    drawing: Self.drawing(probe, stored, best: hit.fingers.max { $0.score < $1.score }?.position))
+            }
+        } else if let face {
+            for hit in await index.searchFace(face, excluding: id, minimumSimilarity: settings.faceSimilarity) {
+                evidence[hit.id] = BiometricEvidence(
+                    kind: "face", evidence: Double(hit.score), fmr: nil, fingers: [], drawing: nil)
+            }
+        }
+        guard !evidence.isEmpty else { return [] }
+        let datasets = try await Dataset.query(on: db).filter(\.$id ~~ Array(evidence.keys)).all()
+        return datasets.filter { comparable($0, with: d.eurodacCategory) }.map { ($0, evidence[$0.id!]!) }
+            .sorted { $0.1.evidence > $1.1.evidence }
+    }
+
+    /// A child aged 6 to 14 at the event: stricter fingerprint evidence.
+    func isChild(_ d: Dataset) -> Bool {
+        guard let birth = d.dateOfBirth.flatMap(PartialDate.init), let year = birth.year else { return false }
+        let event = Calendar(identifier: .gregorian).dateComponents([.year, .month], from: d.eventAt)
+        var age = event.year! - year
+        if let month = birth.month, month > event.month! { age -= 1 }
+        return (6...14).contains(age)
+    }
+
+    /// The matched minutiae of the best finger, for the expert's drawing.
+    static func drawing(_ probe: [UInt8: FingerTemplate], _ stored: [UInt8: FingerTemplate], best: UInt8?)
+        -> BiometricEvidence.Drawing?
+    {
+        guard let best, let a = probe[best], let b = stored[best] else { return nil }
+        let result = MCCMatcher().compare(a, b)
+        func points(_ t: FingerTemplate) -> [[Float]] { (0..<t.count).map { [t.x[$0], t.y[$0], t.angle[$0]] } }
+        return .init(position: best, probe: points(a), match: points(b), pairs: result.pairs.map { [$0.a, $0.b] })
+    }
+}

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import PactumIdentity
+import PactumLaw
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PactumApp
+
+@Suite("Registry: biometric identification (EDAC Arts 27, 28, 38)")
+struct BiometricIdentificationTests {
+    static func fingerprints(_ person: String, impression: Int) -> String {
+        Data(FingerGenerator().tenPrint(person: person, index: impression).isoBytes()).base64EncodedString()
+    }
+
+    @Test("a person enrolled in Germany is found by fingerprints from an Italian registration under another name")
+    func acrossStates() async throws {
+        try await withPactum { ctx in
+            let german = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
+            let stored = try #require(
+                try await german.register([
+                    "givenNames": "Ahmad", "familyNames": "Karimi", "dateOfBirth": "1991-02-03", "nationalities": "AFG",
+                ]).dataset)
+            let enrolled = try await german.send(
+                .POST, "/api/v1/registry/datasets/\(stored.id)/biometrics",
+                ["fingerprints": Self.fingerprints("person-7", impression: 0)])
+            #expect(enrolled.status == .created, "\(enrolled.body.string)")
+            // A stranger's fingers are not a candidate.
+            let other = try #require(
+                try await german.register(["givenNames": "Olga", "familyNames": "Ivanova", "dateOfBirth": "1970-01-01"])
+                    .dataset)
+            let strangers = try await german.send(
+                .POST, "/api/v1/registry/datasets/\(other.id)/biometrics",
+                ["fingerprints": Self.fingerprints("person-8", impression: 0)])
+            #expect(try strangers.json(BiometricsResult.self).candidates.isEmpty)
+
+            let italian = try await RegistryClient.make(ctx, .screeningOfficer, state: .IT)
+            let probe = try #require(
+                try await italian.register([
+                    "category": "D", "givenNames": "Rahmatullah", "familyNames": "Noori", "dateOfBirth": "1989-11-30",
+                    "nationalities": "PAK",
+                ]).dataset)
+            let response = try await italian.send(
+                .POST, "/api/v1/registry/datasets/\(probe.id)/biometrics",
+                ["fingerprints": Self.fingerprints("person-7", impression: 1)])
+            #expect(response.status == .created, "\(response.body.string)")
+            let result = try response.json(BiometricsResult.self)
+            let candidate = try #require(result.candidates.first)
+            #expect(
+                result.candidates.count == 1 && candidate.match?.id == stored.id && candidate.source == "fingerprints")
+            let evidence = try #require(candidate.evidence)
+            #expect(evidence.fingers.count == 10 && evidence.evidence > 20)
+            #expect(candidate.drawing?.contains("<svg") == true && candidate.drawing?.contains("<line") == true)
+            // The Italian expert sees it in the queue with the drawing; confirming merges the persons.
+            let expert = try await RegistryClient.make(ctx, .fingerprintExpert, state: .IT)
+            let queue = try await expert.decode([CandidateView].self, .GET, "/api/v1/registry/candidates")
+            #expect(queue.contains { $0.id == candidate.id && $0.drawing != nil })
+            let decided = try await expert.send(
+                .POST, "/api/v1/registry/candidates/\(candidate.id)/decision", ["decision": "confirm"])
+            #expect(decided.status == .ok)
+            let persons = try await Dataset.query(on: ctx.db).filter(\.$id ~~ [stored.id, probe.id]).all()
+            #expect(Set(persons.map(\.$person.id)).count == 1)
+        }
+    }
+
+    @Test("the face is compared only where there are no fingerprints (EDAC Art 28)")
+    func faceOnly() async throws {
+        try await withPactum { ctx in
+            let officer = try await RegistryClient.make(ctx, .registryOperator, state: .ES)
+            var rng = SeededGenerator(seed: 28)
+            let face = (0..<512).map { _ in Float.random(in: -1...1, using: &rng) }
+            let again = face.map { $0 + Float.random(in: -0.2...0.2, using: &rng) }
+            func text(_ v: [Float]) -> String { v.map { String($0) }.joined(separator: ",") }
+            let first = try #require(try await officer.register(["familyNames": "Ruiz"]).dataset)
+            _ = try await officer.send(
+                .POST, "/api/v1/registry/datasets/\(first.id)/biometrics",
+                ["face": text(face), "faceModel": "arcface-r100"])
+            let second = try #require(
+                try await officer.register(["familyNames": "Zapata", "givenNames": "Ana"]).dataset)
+            let found = try await officer.send(
+                .POST, "/api/v1/registry/datasets/\(second.id)/biometrics",
+                ["face": text(again), "faceModel": "arcface-r100"])
+            let result = try found.json(BiometricsResult.self)
+            #expect(result.candidates.map(\.match?.id) == [first.id] && result.candidates[0].source == "face")
+            // With fingerprints, the face is not used.
+            let third = try #require(try await officer.register(["familyNames": "Zapata"]).dataset)
+            let withFingers = try await officer.send(
+                .POST, "/api/v1/registry/datasets/\(third.id)/biometrics",
+                [
+                    "fingerprints": Self.fingerprints("someone", impression: 0), "face": text(again),
+                    "faceModel": "arcface-r100",
+                ])
+            #expect(try withFingers.json(BiometricsResult.self).candidates.allSatisfy { $0.source == "fingerprints" })
+        }
+    }
+
+    @Test("bad biometric data are refused with the reason and change nothing; a child needs stronger evidence")
+    func badInputAndChildren() async throws {
+        try await withPactum { ctx in
+            let officer = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
+            let d = try #require(try await officer.register().dataset)
+            let path = "/api/v1/registry/datasets/\(d.id)/biometrics"
+            for (body, field) in [
+                (["fingerprints": Data("FMR".utf8).base64EncodedString()], "fingerprints"),
+                (["fingerprints": "%%%"], "fingerprints"), (["face": "1,2,3", "faceModel": "m"], "face"),
+                (["face": "1,x"], "face"), ([:], "fingerprints"),
+            ] {
+                let response = try await officer.send(.POST, path, body)
+                #expect(response.status == .unprocessableEntity, "\(body)")
+                #expect(try response.json(Problem.self).errors?.contains { $0.field == field } == true, "\(body)")
+            }
+            #expect(try await Biometric.query(on: ctx.db).count() == 0)
+            let registry = ctx.app.pactum.registry
+            let child = Dataset()
+            child.dateOfBirth = "2016-05-01"
+            child.eventAt = try Date("2026-11-16T08:00:00Z", strategy: .iso8601)
+            #expect(registry.isChild(child))
+            child.dateOfBirth = "2011-12-01"
+            #expect(registry.isChild(child))  // 14 until the birthday in December
+            child.dateOfBirth = "2011-11-01"
+            #expect(!registry.isChild(child))  // 15 since the first of November
+            child.dateOfBirth = "2005-01-01"
+            #expect(!registry.isChild(child))
+        }
+    }
+}
