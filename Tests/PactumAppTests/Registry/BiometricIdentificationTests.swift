@@ -56,6 +56,11 @@ struct BiometricIdentificationTests {
             let expert = try await RegistryClient.make(ctx, .fingerprintExpert, state: .IT)
             let queue = try await expert.decode([CandidateView].self, .GET, "/api/v1/registry/candidates")
             #expect(queue.contains { $0.id == candidate.id && $0.drawing != nil })
+            let expertUser = try #require(
+                try await User.query(on: ctx.db).filter(\.$email ~~ "fingerprint-expert").first())
+            let page = try await WebSession.signedIn(ctx, as: expertUser).get("/registry/review")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("<svg") && page.body.string.contains("Why: fingerprints"))
             let decided = try await expert.send(
                 .POST, "/api/v1/registry/candidates/\(candidate.id)/decision", ["decision": "confirm"])
             #expect(decided.status == .ok)
