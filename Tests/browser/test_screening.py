@@ -5,7 +5,7 @@ checks the form and the person's copy; the caseworker finds the form in the refe
 import datetime
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from test_web import browser, shot, sign_in, sign_out  # noqa: F401 (the fixture is used by name)
@@ -15,12 +15,25 @@ from test_web import browser, shot, sign_in, sign_out  # noqa: F401 (the fixture
 MRZ = "P<SYRHADDAD<<RANIA<<<<<<<<<<<<<<<<<<<<<<<<<<\nN987654327SYR9207042F3101012<<<<<<<<<<<<<<06"
 
 
+def replaced(driver, element):
+    """Waits until the posted page has replaced the one that held `element`. Chromium may
+    answer for the old element with "stale" or, mid-navigation, with an inspector error: both
+    mean it is gone."""
+    def gone(d):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return d.execute_script("return document.readyState") == "complete"
+    WebDriverWait(driver, 10).until(gone)
+
+
 def submit(driver, section_id):
     """Submits the form of a section of the case page and waits for the page to come back."""
     form = driver.find_element(By.XPATH, f"//h2[@id='{section_id}']/following-sibling::form[1]")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     # The page is posted and comes back: wait until the old one is gone.
-    WebDriverWait(driver, 10).until(staleness_of(form))
+    replaced(driver, form)
     errors = driver.find_elements(By.CSS_SELECTOR, "div.error")
     assert not errors, errors[0].text
 
@@ -28,7 +41,7 @@ def submit(driver, section_id):
 def click_and_wait(driver, text):
     button = driver.find_element(By.XPATH, f"//button[text()='{text}']")
     button.click()
-    WebDriverWait(driver, 10).until(staleness_of(button))
+    replaced(driver, button)
     errors = driver.find_elements(By.CSS_SELECTOR, "div.error")
     assert not errors, errors[0].text
 
@@ -71,7 +84,7 @@ def test_one_screening_from_disembarkation_to_referral(browser, server):
     browser.find_element(By.ID, "inaccuracies-text").send_keys("The year of birth is 1991")
     button = browser.find_element(By.CSS_SELECTOR, "#inaccuracies button")
     button.click()
-    WebDriverWait(browser, 10).until(staleness_of(button))
+    replaced(browser, button)
     shot(browser, "screening-case")
 
     Select(browser.find_element(By.ID, "referral")).select_by_value("asylum-registration")
@@ -99,7 +112,7 @@ def test_one_screening_from_disembarkation_to_referral(browser, server):
     row = next(tr for tr in browser.find_elements(By.CSS_SELECTOR, "#referrals tbody tr") if "IT-BROWSER-SCR-1" in tr.text)
     assert "HADDAD, RANIA" in row.text
     row.find_element(By.XPATH, ".//button[text()='Acknowledge']").click()
-    WebDriverWait(browser, 10).until(staleness_of(row))
+    replaced(browser, row)
     row = next(tr for tr in browser.find_elements(By.CSS_SELECTOR, "#referrals tbody tr") if "IT-BROWSER-SCR-1" in tr.text)
     assert not row.find_elements(By.TAG_NAME, "button")
     shot(browser, "screening-referrals")
