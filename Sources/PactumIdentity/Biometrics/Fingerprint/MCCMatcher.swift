@@ -6,8 +6,14 @@ import Foundation
 /// angles agree with the other pairs, and the score is the mean of the nP most efficient.
 public struct MCCMatcher: Sendable {
     public let parameters: MCCParameters
+    /// √n for every bit count a cylinder can have: a load instead of a square root in the
+    /// innermost loop.
+    private let roots: [Float]
 
-    public init(parameters: MCCParameters = MCCParameters()) { self.parameters = parameters }
+    public init(parameters: MCCParameters = MCCParameters()) {
+        self.parameters = parameters
+        roots = (0...parameters.cells).map { Float($0).squareRoot() }
+    }
 
     /// The matched minutiae pairs behind a score, for the expert's view.
     public struct Result: Sendable {
@@ -31,53 +37,54 @@ public struct MCCMatcher: Sendable {
         // pairs from, without sorting the whole nA × nB matrix.
         var candidates: [(Float, Int32, Int32)] = []
         candidates.reserveCapacity(2 * nA)
-        a.bits.withUnsafeBufferPointer { ab in
-            b.bits.withUnsafeBufferPointer { bb in
-                a.angle.withUnsafeBufferPointer { angleA in
-                    b.angle.withUnsafeBufferPointer { angleB in
-                        for i in 0..<nA {
-                            let va = ab.baseAddress! + i * 2 * w
-                            let ma = va + w
-                            var best: (Float, Int32) = (0, -1)
-                            var runnerUp: (Float, Int32) = (0, -1)
-                            let ta = angleA[i]
-                            // B's cylinders are sorted by direction: those within δθ of ta are
-                            // one run, or two where the window wraps around 0.
-                            let lo = ta - maxAngle
-                            let hi = ta + maxAngle
-                            let turn: Float = 2 * .pi
-                            var first = (lo, hi)
-                            var second = (Float(1), Float(0))  // empty
-                            if lo < 0 {
-                                first = (0, hi)
-                                second = (lo + turn, turn)
-                            } else if hi >= turn {
-                                first = (lo, turn)
-                                second = (0, hi - turn)
-                            }
-                            for run in 0..<2 {
-                                let (from, to) = run == 0 ? first : second
-                                var j = Self.lowerBound(angleB, from)
-                                while j < nB, angleB[j] <= to {
-                                    defer { j += 1 }
-                                    let vb = bb.baseAddress! + j * 2 * w
-                                    let mb = vb + w
-                                    let (common, na, nb, nx) =
-                                        w == 6 ? Self.counts6(va, ma, vb, mb) : Self.counts(va, ma, vb, mb, w)
-                                    guard common >= minCommon else { continue }
-                                    guard na + nb > 0 else { continue }
-                                    let s =
-                                        1 - Float(nx).squareRoot() / (Float(na).squareRoot() + Float(nb).squareRoot())
-                                    if s > best.0 {
-                                        runnerUp = best
-                                        best = (s, Int32(j))
-                                    } else if s > runnerUp.0 {
-                                        runnerUp = (s, Int32(j))
+        roots.withUnsafeBufferPointer { root in
+            a.bits.withUnsafeBufferPointer { ab in
+                b.bits.withUnsafeBufferPointer { bb in
+                    a.angle.withUnsafeBufferPointer { angleA in
+                        b.angle.withUnsafeBufferPointer { angleB in
+                            for i in 0..<nA {
+                                let va = ab.baseAddress! + i * 2 * w
+                                let ma = va + w
+                                var best: (Float, Int32) = (0, -1)
+                                var runnerUp: (Float, Int32) = (0, -1)
+                                let ta = angleA[i]
+                                // B's cylinders are sorted by direction: those within δθ of ta are
+                                // one run, or two where the window wraps around 0.
+                                let lo = ta - maxAngle
+                                let hi = ta + maxAngle
+                                let turn: Float = 2 * .pi
+                                var first = (lo, hi)
+                                var second = (Float(1), Float(0))  // empty
+                                if lo < 0 {
+                                    first = (0, hi)
+                                    second = (lo + turn, turn)
+                                } else if hi >= turn {
+                                    first = (lo, turn)
+                                    second = (0, hi - turn)
+                                }
+                                for run in 0..<2 {
+                                    let (from, to) = run == 0 ? first : second
+                                    var j = Self.lowerBound(angleB, from)
+                                    while j < nB, angleB[j] <= to {
+                                        defer { j += 1 }
+                                        let vb = bb.baseAddress! + j * 2 * w
+                                        let mb = vb + w
+                                        let (common, na, nb, nx) =
+                                            w == 6 ? Self.counts6(va, ma, vb, mb) : Self.counts(va, ma, vb, mb, w)
+                                        guard common >= minCommon else { continue }
+                                        guard na + nb > 0 else { continue }
+                                        let s = 1 - root[nx] / (root[na] + root[nb])
+                                        if s > best.0 {
+                                            runnerUp = best
+                                            best = (s, Int32(j))
+                                        } else if s > runnerUp.0 {
+                                            runnerUp = (s, Int32(j))
+                                        }
                                     }
                                 }
+                                if best.1 >= 0 { candidates.append((best.0, Int32(i), best.1)) }
+                                if runnerUp.1 >= 0 { candidates.append((runnerUp.0, Int32(i), runnerUp.1)) }
                             }
-                            if best.1 >= 0 { candidates.append((best.0, Int32(i), best.1)) }
-                            if runnerUp.1 >= 0 { candidates.append((runnerUp.0, Int32(i), runnerUp.1)) }
                         }
                     }
                 }
