@@ -40,39 +40,20 @@ public struct MCCMatcher: Sendable {
         roots.withUnsafeBufferPointer { root in
             a.bits.withUnsafeBufferPointer { ab in
                 b.bits.withUnsafeBufferPointer { bb in
-                    a.angle.withUnsafeBufferPointer { angleA in
-                        b.angle.withUnsafeBufferPointer { angleB in
-                            for i in 0..<nA {
-                                let va = ab.baseAddress! + i * 2 * w
-                                let ma = va + w
-                                var best: (Float, Int32) = (0, -1)
-                                var runnerUp: (Float, Int32) = (0, -1)
-                                let ta = angleA[i]
-                                // B's cylinders are sorted by direction: those within δθ of ta are
-                                // one run, or two where the window wraps around 0.
-                                let lo = ta - maxAngle
-                                let hi = ta + maxAngle
-                                let turn: Float = 2 * .pi
-                                var first = (lo, hi)
-                                var second = (Float(1), Float(0))  // empty
-                                if lo < 0 {
-                                    first = (0, hi)
-                                    second = (lo + turn, turn)
-                                } else if hi >= turn {
-                                    first = (lo, turn)
-                                    second = (0, hi - turn)
-                                }
-                                for run in 0..<2 {
-                                    let (from, to) = run == 0 ? first : second
-                                    var j = Self.lowerBound(angleB, from)
-                                    while j < nB, angleB[j] <= to {
-                                        defer { j += 1 }
-                                        let vb = bb.baseAddress! + j * 2 * w
-                                        let mb = vb + w
-                                        let (common, na, nb, nx) =
-                                            w == 6 ? Self.counts6(va, ma, vb, mb) : Self.counts(va, ma, vb, mb, w)
-                                        guard common >= minCommon else { continue }
-                                        guard na + nb > 0 else { continue }
+                    b.angle.withUnsafeBufferPointer { angleB in
+                        for i in 0..<nA {
+                            let va = ab.baseAddress! + i * 2 * w
+                            var best: (Float, Int32) = (0, -1)
+                            var runnerUp: (Float, Int32) = (0, -1)
+                            // B's cylinders are sorted by direction: those within δθ of this
+                            // one are one run, or two where the window wraps around 0.
+                            let (first, second) = Self.directionWindows(a.angle[i], maxAngle)
+                            for (from, to) in [first, second] {
+                                var j = Self.lowerBound(angleB, from)
+                                while j < nB, angleB[j] <= to {
+                                    let vb = bb.baseAddress! + j * 2 * w
+                                    let (common, na, nb, nx) = Self.counts(va, va + w, vb, vb + w)
+                                    if common >= minCommon, na + nb > 0 {
                                         let s = 1 - root[nx] / (root[na] + root[nb])
                                         if s > best.0 {
                                             runnerUp = best
@@ -81,10 +62,11 @@ public struct MCCMatcher: Sendable {
                                             runnerUp = (s, Int32(j))
                                         }
                                     }
+                                    j += 1
                                 }
-                                if best.1 >= 0 { candidates.append((best.0, Int32(i), best.1)) }
-                                if runnerUp.1 >= 0 { candidates.append((runnerUp.0, Int32(i), runnerUp.1)) }
                             }
+                            if best.1 >= 0 { candidates.append((best.0, Int32(i), best.1)) }
+                            if runnerUp.1 >= 0 { candidates.append((runnerUp.0, Int32(i), runnerUp.1)) }
                         }
                     }
                 }
@@ -118,6 +100,17 @@ public struct MCCMatcher: Sendable {
         return Result(score: score, pairs: chosen.map { (pairs[$0].1, pairs[$0].2) })
     }
 
+    /// The direction windows within `maxAngle` of `angle` on [0, 2π): one, or two where it
+    /// wraps around 0 (the second empty otherwise).
+    @inline(__always)
+    static func directionWindows(_ angle: Float, _ maxAngle: Float) -> ((Float, Float), (Float, Float)) {
+        let turn: Float = 2 * .pi
+        let (lo, hi) = (angle - maxAngle, angle + maxAngle)
+        if lo < 0 { return ((0, hi), (lo + turn, turn)) }
+        if hi >= turn { return ((lo, turn), (0, hi - turn)) }
+        return ((lo, hi), (1, 0))
+    }
+
     static func lowerBound(_ sorted: UnsafeBufferPointer<Float>, _ value: Float) -> Int {
         var lo = 0
         var hi = sorted.count
@@ -128,31 +121,10 @@ public struct MCCMatcher: Sendable {
         return lo
     }
 
-    /// Common valid cells, value bits of each on them, and bits that differ.
+    /// Common valid cells, value bits of each on them, and bits that differ, over MCC8b's six
+    /// words (its cell counts are constants), unrolled: the compiler keeps all in registers.
     @inline(__always)
     static func counts(
-        _ va: UnsafePointer<UInt64>, _ ma: UnsafePointer<UInt64>, _ vb: UnsafePointer<UInt64>,
-        _ mb: UnsafePointer<UInt64>, _ w: Int
-    ) -> (Int, Int, Int, Int) {
-        var common = 0
-        var na = 0
-        var nb = 0
-        var nx = 0
-        for k in 0..<w {
-            let c = ma[k] & mb[k]
-            let x = va[k] & c
-            let y = vb[k] & c
-            common &+= c.nonzeroBitCount
-            na &+= x.nonzeroBitCount
-            nb &+= y.nonzeroBitCount
-            nx &+= (x ^ y).nonzeroBitCount
-        }
-        return (common, na, nb, nx)
-    }
-
-    /// The same for MCC8b's six words, unrolled: the compiler then keeps all in registers.
-    @inline(__always)
-    static func counts6(
         _ va: UnsafePointer<UInt64>, _ ma: UnsafePointer<UInt64>, _ vb: UnsafePointer<UInt64>,
         _ mb: UnsafePointer<UInt64>
     ) -> (Int, Int, Int, Int) {
