@@ -17,7 +17,9 @@ let dimension = arguments.count > 4 ? Int(arguments[4]) ?? 512 : 512
 
 func vectors(_ path: String) -> [[Float]] {
     let data = FileManager.default.contents(atPath: path)!
-    let floats = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+    let floats = data.withUnsafeBytes { raw in
+        (0..<(raw.count / 4)).map { raw.loadUnaligned(fromByteOffset: $0 * 4, as: Float.self) }
+    }
     return stride(from: 0, to: floats.count, by: dimension).map { Array(floats[$0..<($0 + dimension)]) }
 }
 

@@ -33,15 +33,10 @@ struct CompareFingers: ParsableCommand {
     func run() throws {
         let a = try Self.read(first)
         let b = try Self.read(second)
-        var left: [UInt8: FingerTemplate] = [:]
-        var right: [UInt8: FingerTemplate] = [:]
-        if a.views.count == 1, b.views.count == 1 {
-            left[0] = FingerTemplate(a.views[0].minutiae)
-            right[0] = FingerTemplate(b.views[0].minutiae)
-        } else {
-            for v in a.views where left[v.position] == nil { left[v.position] = FingerTemplate(v.minutiae) }
-            for v in b.views where right[v.position] == nil { right[v.position] = FingerTemplate(v.minutiae) }
-        }
+        // Two records of one finger each are compared whatever positions they give.
+        let single = a.views.count == 1 && b.views.count == 1
+        let left = single ? [0: FingerTemplate(a.views[0].minutiae)] : a.templatesByPosition
+        let right = single ? [0: FingerTemplate(b.views[0].minutiae)] : b.templatesByPosition
         let fused = FingerFusion.compare(left, right)
         guard !fused.fingers.isEmpty else {
             throw CLIError("The two records share no finger position; nothing to compare.")

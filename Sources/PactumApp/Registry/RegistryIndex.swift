@@ -154,18 +154,13 @@ public struct RegistrySettings: Sendable {
     public init() {}
 }
 
-extension FingerMinutiaeRecord {
-    /// One template per finger position (the first view of each).
-    var templatesByPosition: [UInt8: FingerTemplate] {
-        var out: [UInt8: FingerTemplate] = [:]
-        for v in views where out[v.position] == nil { out[v.position] = FingerTemplate(v.minutiae) }
-        return out
-    }
-}
-
 extension Biometric {
-    /// A face template's values (little-endian float32).
-    var floats: [Float] { data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) } }
+    /// A face template's values (little-endian float32; the bytes need not be aligned).
+    var floats: [Float] {
+        data.withUnsafeBytes { raw in
+            (0..<(raw.count / 4)).map { raw.loadUnaligned(fromByteOffset: $0 * 4, as: Float.self) }
+        }
+    }
 }
 
 extension Dataset {

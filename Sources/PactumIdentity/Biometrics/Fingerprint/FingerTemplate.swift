@@ -150,3 +150,12 @@ struct ConvexHull {
         return inside ? 0 : best
     }
 }
+
+extension FingerMinutiaeRecord {
+    /// One template per finger position (the first view of each).
+    public var templatesByPosition: [UInt8: FingerTemplate] {
+        var out: [UInt8: FingerTemplate] = [:]
+        for v in views where out[v.position] == nil { out[v.position] = FingerTemplate(v.minutiae) }
+        return out
+    }
+}
