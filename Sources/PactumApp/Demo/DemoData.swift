@@ -42,7 +42,7 @@ public struct DemoData: Sendable {
                 let family = names.familyNames.randomElement(using: &rng)!
                 logins.append(
                     DemoLogin(
-                        email: "\(role.rawValue).\(state.code.lowercased())@demo.pactum.example",
+                        email: email(role, state),
                         displayName: "\(given) \(family)",
                         state: state.code, role: role.rawValue))
             }
@@ -119,5 +119,22 @@ public struct DemoData: Sendable {
         }
         lines.append("Sign in at \(baseURL)/login")
         return lines.joined(separator: "\n")
+    }
+}
+
+extension DemoData {
+    /// The e-mail address of the demo user of a role in a state.
+    static func email(_ role: Role, _ state: MemberState) -> String {
+        "\(role.rawValue).\(state.code.lowercased())@demo.pactum.example"
+    }
+
+    /// The demo user of a role in a state, acting for a purpose (nil before the demo users exist).
+    static func caller(_ role: Role, _ state: MemberState, _ purpose: Purpose, on db: any Database) async throws
+        -> Caller?
+    {
+        guard let user = try await User.query(on: db).filter(\.$email == email(role, state)).first(),
+            let principal = Principal(user, via: .session)
+        else { return nil }
+        return Caller(principal: principal, purpose: purpose, requestID: nil)
     }
 }

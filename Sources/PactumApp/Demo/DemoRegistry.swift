@@ -22,11 +22,9 @@ struct DemoRegistry {
         guard try await Dataset.query(on: db).count() == 0 else { return 0 }
         var callers: [MemberState: Caller] = [:]
         for state in DemoData.states {
-            let email = "\(Role.registryOperator.rawValue).\(state.code.lowercased())@demo.pactum.example"
-            guard let user = try await User.query(on: db).filter(\.$email == email).first(),
-                let principal = Principal(user, via: .session)
+            guard let caller = try await DemoData.caller(.registryOperator, state, .eurodacRegistration, on: db)
             else { return 0 }
-            callers[state] = Caller(principal: principal, purpose: .eurodacRegistration, requestID: nil)
+            callers[state] = caller
         }
         let records = try PopulationGenerator(persons: persons, seed: 7).generate()
         var rng = SeededGenerator(seed: 7)

@@ -50,7 +50,9 @@ struct DemoScreening {
         guard try await ScreeningCase.query(on: db).count() == 0 else { return 0 }
         var callers: [MemberState: Caller] = [:]
         for state in DemoData.states {
-            guard let officer = try await Self.caller(.screeningOfficer, state, .screening, on: db) else { return 0 }
+            guard let officer = try await DemoData.caller(.screeningOfficer, state, .screening, on: db) else {
+                return 0
+            }
             callers[state] = officer
         }
         // Adults from the generator, with a seed of their own, so the demo always shows the same.
@@ -117,7 +119,8 @@ struct DemoScreening {
                 _ = try await screening.refer(ReferralInput(referral: referral.rawValue), on: id, by: caller, on: db)
             }
         }
-        if let monitor = try await Self.caller(.fundamentalRightsMonitor, .IT, .fundamentalRightsMonitoring, on: db) {
+        if let monitor = try await DemoData.caller(.fundamentalRightsMonitor, .IT, .fundamentalRightsMonitoring, on: db)
+        {
             _ = try await monitoring.recordSpotCheck(
                 .init(
                     location: "Lampedusa hotspot", unannounced: "true",
@@ -130,15 +133,5 @@ struct DemoScreening {
                 by: monitor, on: db)
         }
         return Self.plans.count
-    }
-
-    static func caller(_ role: Role, _ state: MemberState, _ purpose: Purpose, on db: any Database) async throws
-        -> Caller?
-    {
-        let email = "\(role.rawValue).\(state.code.lowercased())@demo.pactum.example"
-        guard let user = try await User.query(on: db).filter(\.$email == email).first(),
-            let principal = Principal(user, via: .session)
-        else { return nil }
-        return Caller(principal: principal, purpose: purpose, requestID: nil)
     }
 }
