@@ -162,6 +162,11 @@ extension ScreeningService {
         let open = try await ScreeningCase.query(on: db).filter(\.$stateCode == caller.state.code)
             .filter(\.$referredAt == nil).filter(\.$unaccompanied == true).all()
         let load = Dictionary(grouping: open.compactMap(\.representativeID)) { $0 }.mapValues(\.count)
+        // Representatives are people too: the list is a read of their names.
+        try await audit.record(
+            caller.draft(
+                .screeningRead, "screening.representatives", nil, state: caller.state.code,
+                detail: "\(all.count) representatives"), on: db)
         return all.map {
             let n = load[$0.id!] ?? 0
             return RepresentativeView(
@@ -217,16 +222,18 @@ extension ScreeningService {
     /// dataset; one without a dataset is kept as long as a dataset of its category would be,
     /// from its referral. Returns how many were erased.
     func eraseExpired(on db: any Database) async throws -> Int {
-        let today = law.calculator(for: .DE).localDay(of: clock.now())
+        let now = clock.now()
         let referred = try await ScreeningCase.query(on: db).filter(\.$referredAt != nil).all()
         let linked = Set(referred.compactMap(\.datasetID))
         let existing = Set(try await Dataset.query(on: db).filter(\.$id ~~ Array(linked)).all().compactMap(\.id))
         let expired = referred.filter { c in
             if let d = c.datasetID { return !existing.contains(d) }
-            let day = law.calculator(for: c.state).localDay(of: c.referredAt!)
+            // Days in the screening state's own calendar, as the registry counts them.
+            let calendar = law.calculator(for: c.state)
             let end = EurodacRules.erasureDate(
-                category: c.screeningSituation.eurodacCategory, outcome: nil, transmitted: day, protectionDecision: nil)
-            return end.map { $0 <= today } ?? false
+                category: c.screeningSituation.eurodacCategory, outcome: nil,
+                transmitted: calendar.localDay(of: c.referredAt!), protectionDecision: nil)
+            return end.map { $0 <= calendar.localDay(of: now) } ?? false
         }
         guard !expired.isEmpty else { return 0 }
         try await audit.transaction(on: db) { tx in
