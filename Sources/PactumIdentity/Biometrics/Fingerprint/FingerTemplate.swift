@@ -30,6 +30,8 @@ public struct FingerTemplate: Sendable, Equatable {
         let reach = p.radius + 3 * p.sigmaS
         let gsNorm = 1 / (p.sigmaS * sqrt(2 * .pi))
         let directional = DirectionalWeight(sigma: p.sigmaD, section: deltaD)
+        var weights = [Double](repeating: 0, count: minutiae.count * nd)
+        var sums = [Double](repeating: 0, count: nd)
         for (i, m) in minutiae.enumerated() {
             // ISO angles turn counter-clockwise as seen, with y down: the direction's vector in
             // pixels is (cos θ, −sin θ); the second axis is that vector turned by 90°.
@@ -39,6 +41,15 @@ public struct FingerTemplate: Sendable, Equatable {
                 $0 != i && hypot(minutiae[$0].x - m.x, minutiae[$0].y - m.y) <= reach
             }
             guard neighbours.count >= p.minMinutiae else { continue }
+            // A neighbour's directional weight per angular section does not depend on the
+            // cell: computed once per neighbour, not once per cell.
+            for (t, n) in neighbours.enumerated() {
+                let relative = angleDifference(m.angle, minutiae[n].angle)
+                for k in 0..<nd {
+                    let phi = -Double.pi + (Double(k) + 0.5) * deltaD
+                    weights[t * nd + k] = directional.value(angleDifference(phi, relative))
+                }
+            }
             var values = [UInt64](repeating: 0, count: words)
             var valid = [UInt64](repeating: 0, count: words)
             var validCells = 0
@@ -53,19 +64,13 @@ public struct FingerTemplate: Sendable, Equatable {
                     let py = m.y + ca * u.1 + cb * v.1
                     guard hull.distance(px, py) <= p.omega else { continue }
                     validCells += 1
-                    // Each neighbour's spatial weight once per cell, then its directional
-                    // weight per angular section from the table.
-                    var sums = [Double](repeating: 0, count: nd)
-                    for t in neighbours {
-                        let n = minutiae[t]
+                    for k in 0..<nd { sums[k] = 0 }
+                    for (t, index) in neighbours.enumerated() {
+                        let n = minutiae[index]
                         let d2 = (n.x - px) * (n.x - px) + (n.y - py) * (n.y - py)
                         guard d2 <= 9 * p.sigmaS * p.sigmaS else { continue }
                         let gs = gsNorm * exp(-d2 / (2 * p.sigmaS * p.sigmaS))
-                        let relative = angleDifference(m.angle, n.angle)
-                        for k in 0..<nd {
-                            let phi = -Double.pi + (Double(k) + 0.5) * deltaD
-                            sums[k] += gs * directional.value(angleDifference(phi, relative))
-                        }
+                        for k in 0..<nd { sums[k] += gs * weights[t * nd + k] }
                     }
                     for k in 0..<nd {
                         let cell = (a * ns + b) * nd + k
@@ -136,18 +141,22 @@ struct ConvexHull {
         guard points.count >= 3 else {
             return points.map { hypot($0.0 - x, $0.1 - y) }.min() ?? .infinity
         }
-        var inside = true
+        // Inside the hull the distance is 0: the cheap side tests first, distances only outside.
+        let outside = points.indices.contains { i in
+            let (a, b) = (points[i], points[(i + 1) % points.count])
+            return (b.0 - a.0) * (y - a.1) - (b.1 - a.1) * (x - a.0) < 0
+        }
+        guard outside else { return 0 }
         var best = Double.infinity
         for i in points.indices {
             let a = points[i]
             let b = points[(i + 1) % points.count]
             let ex = b.0 - a.0
             let ey = b.1 - a.1
-            if ex * (y - a.1) - ey * (x - a.0) < 0 { inside = false }
             let t = max(0, min(1, ((x - a.0) * ex + (y - a.1) * ey) / (ex * ex + ey * ey)))
             best = min(best, hypot(a.0 + t * ex - x, a.1 + t * ey - y))
         }
-        return inside ? 0 : best
+        return best
     }
 }
 
