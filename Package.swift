@@ -28,6 +28,7 @@ let package = Package(
         .executable(name: "law-benchmark", targets: ["LawBenchmark"]),
         .executable(name: "identity-benchmark", targets: ["IdentityBenchmark"]),
         .executable(name: "finger-benchmark", targets: ["FingerBenchmark"]),
+        .executable(name: "finger-search-benchmark", targets: ["FingerSearchBenchmark"]),
         .executable(name: "face-benchmark", targets: ["FaceBenchmark"]),
         .library(name: "PactumLaw", targets: ["PactumLaw"]),
         .library(name: "PactumIdentity", targets: ["PactumIdentity"]),
@@ -93,6 +94,9 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "FingerBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/FingerBenchmark",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "FingerSearchBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/FingerSearchBenchmark",
             swiftSettings: strict),
         .executableTarget(
             name: "LawBenchmark", dependencies: ["PactumLaw"], path: "Benchmarks/LawBenchmark", swiftSettings: strict),

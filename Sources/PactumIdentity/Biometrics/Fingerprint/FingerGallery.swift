@@ -1,0 +1,204 @@
+import Foundation
+
+/// How the 1:N fingerprint search filters (docs/BIOMETRICS.md has the measurements behind the
+/// defaults).
+public struct FingerSearchSettings: Sendable {
+    /// Cylinders per finger in the summary: those with the most valid cells, which are
+    /// the ones a second impression most likely covers too.
+    public var summaryCylinders = 24
+    /// Share of the gallery that gets the full comparison.
+    public var penetration = 0.01
+    /// Below this many the whole gallery gets the full comparison.
+    public var minimumCandidates = 200
+    /// Direction difference within which the filter compares two cylinders, in radians:
+    /// the impressions' rotation range with room for the angle noise.
+    public var window: Float = 0.8
+    public init() {}
+}
+
+/// 1:N fingerprint search in two stages. A filter scans a compact summary of every enrolled
+/// finger on all cores, the matcher's own evidence in small: a few of the finger's cylinders
+/// (value bits only), each scored against the probe's cylinders of a similar direction, no
+/// consolidation. The best share of the gallery by that score (the penetration rate) then gets
+/// the full MCC comparison (docs/BIOMETRICS.md gives the measured hit rates).
+public struct FingerGallery<ID: Hashable & Sendable>: Sendable {
+    public let settings: FingerSearchSettings
+    public let matcher: MCCMatcher
+    private var ids: [ID] = []
+    private var slot: [ID: Int] = [:]
+    private var templates: [FingerTemplate] = []
+    /// Summary cylinders, `summaryCylinders` per finger: value bits (MCC8b's six words), the
+    /// direction (padding gets an angle no window reaches) and √ of the bit count.
+    private var summaryBits: [UInt64] = []
+    private var summaryAngle: [Float] = []
+    private var summaryRoot: [Float] = []
+    private static var words: Int { 6 }
+
+    public init(settings: FingerSearchSettings = FingerSearchSettings(), matcher: MCCMatcher = MCCMatcher()) {
+        precondition(matcher.parameters.words == Self.words, "the filter reads MCC8b cylinders")
+        self.settings = settings
+        self.matcher = matcher
+    }
+
+    public var count: Int { ids.count }
+
+    /// Bytes per finger held by the filter.
+    public var summaryBytes: Int { settings.summaryCylinders * (Self.words * 8 + 8) }
+
+    /// Adds or replaces a finger.
+    public mutating func insert(_ id: ID, _ template: FingerTemplate) {
+        if slot[id] != nil { erase(id) }
+        let k = settings.summaryCylinders
+        let w = Self.words
+        let order = (0..<template.count).sorted { validCells(template, $0) > validCells(template, $1) }.prefix(k)
+        for c in order {
+            let values = template.bits[(c * 2 * w)..<(c * 2 * w + w)]
+            summaryBits += values
+            summaryAngle.append(template.angle[c])
+            summaryRoot.append(Float(values.reduce(0) { $0 + $1.nonzeroBitCount }).squareRoot())
+        }
+        for _ in order.count..<k {
+            summaryBits += repeatElement(0, count: w)
+            summaryAngle.append(100)
+            summaryRoot.append(1)
+        }
+        slot[id] = ids.count
+        ids.append(id)
+        templates.append(template)
+    }
+
+    /// Removes a finger; the last one takes its place.
+    public mutating func erase(_ id: ID) {
+        guard let i = slot.removeValue(forKey: id) else { return }
+        let last = ids.count - 1
+        let k = settings.summaryCylinders
+        if i != last {
+            ids[i] = ids[last]
+            slot[ids[i]] = i
+            templates[i] = templates[last]
+            for c in 0..<k {
+                summaryAngle[i * k + c] = summaryAngle[last * k + c]
+                summaryRoot[i * k + c] = summaryRoot[last * k + c]
+            }
+            for c in 0..<(k * Self.words) {
+                summaryBits[i * k * Self.words + c] = summaryBits[last * k * Self.words + c]
+            }
+        }
+        ids.removeLast()
+        templates.removeLast()
+        summaryAngle.removeLast(k)
+        summaryRoot.removeLast(k)
+        summaryBits.removeLast(k * Self.words)
+    }
+
+    public func template(of id: ID) -> FingerTemplate? { slot[id].map { templates[$0] } }
+
+    /// The fingers that pass the filter at the configured penetration rate, compared in
+    /// full on all cores: every one with its MCC score, best first.
+    public func search(_ probe: FingerTemplate) -> [(id: ID, score: Double)] {
+        let keep = max(settings.minimumCandidates, Int((settings.penetration * Double(count)).rounded(.up)))
+        let candidates = keep >= count ? Array(0..<count) : filter(probe, keep: keep).map(\.slot)
+        let scored: [(id: ID, score: Double)] = Linker.parallelMap(candidates, minimumCount: 64) { i in
+            (ids[i], matcher.score(probe, templates[i]))
+        }
+        return scored.sorted { $0.score > $1.score }
+    }
+
+    /// The `keep` fingers the filter ranks highest, best first, with its score.
+    public func candidates(_ probe: FingerTemplate, keep: Int) -> [(id: ID, score: Float)] {
+        filter(probe, keep: keep).map { (ids[$0.slot], $0.score) }
+    }
+
+    private func filter(_ probe: FingerTemplate, keep: Int) -> [(slot: Int, score: Float)] {
+        let n = count
+        guard n > 0, keep > 0 else { return [] }
+        let query = FilterProbe(probe, window: settings.window)
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, max(1, n / 4096))
+        let chunk = (n + parts - 1) / parts
+        let found = Linker.parallelMap(Array(0..<parts), minimumCount: 0) { part in
+            scan(query, from: part * chunk, to: min(n, (part + 1) * chunk), keep: keep)
+        }
+        return found.flatMap { $0 }.sorted { $0.0 > $1.0 }.prefix(keep).map { (Int($0.1), $0.0) }
+    }
+
+    private func scan(_ q: FilterProbe, from start: Int, to end: Int, keep: Int) -> [(Float, Int32)] {
+        var best = TopK(capacity: keep)
+        let k = settings.summaryCylinders
+        let w = Self.words
+        summaryBits.withUnsafeBufferPointer { gBits in
+            summaryAngle.withUnsafeBufferPointer { gAngle in
+                summaryRoot.withUnsafeBufferPointer { gRoot in
+                    q.bits.withUnsafeBufferPointer { pBits in
+                        q.root.withUnsafeBufferPointer { pRoot in
+                            q.ranges.withUnsafeBufferPointer { ranges in
+                                q.roots.withUnsafeBufferPointer { root in
+                                    for i in start..<end {
+                                        var total: Float = 0
+                                        for c in (i * k)..<(i * k + k) {
+                                            let bin = Int(gAngle[c] * FilterProbe.binsPerRadian)
+                                            guard bin < ranges.count else { continue }
+                                            let g = gBits.baseAddress! + c * w
+                                            let rg = gRoot[c]
+                                            var top: Float = 0
+                                            for j in Int(ranges[bin].0)..<Int(ranges[bin].1) {
+                                                let p = pBits.baseAddress! + j * w
+                                                let nx =
+                                                    (g[0] ^ p[0]).nonzeroBitCount &+ (g[1] ^ p[1]).nonzeroBitCount
+                                                    &+ (g[2] ^ p[2]).nonzeroBitCount &+ (g[3] ^ p[3]).nonzeroBitCount
+                                                    &+ (g[4] ^ p[4]).nonzeroBitCount &+ (g[5] ^ p[5]).nonzeroBitCount
+                                                top = max(top, 1 - root[nx] / (rg + pRoot[j]))
+                                            }
+                                            total += top
+                                        }
+                                        best.offer(total, Int32(i))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return best.items
+    }
+
+    private func validCells(_ t: FingerTemplate, _ c: Int) -> Int {
+        t.bits[(c * 2 * Self.words + Self.words)..<((c + 1) * 2 * Self.words)].reduce(0) { $0 + $1.nonzeroBitCount }
+    }
+}
+
+/// The probe as the filter reads it: its cylinders' value bits in order of direction, copied
+/// across 0 and 2π so that every direction window is one run, and that run for each of 256
+/// direction bins.
+private struct FilterProbe {
+    static let binsPerRadian: Float = 256 / (2 * .pi)
+    var bits: [UInt64] = []
+    var root: [Float] = []
+    var ranges: [(Int32, Int32)] = []
+    let roots: [Float] = (0...384).map { Float($0).squareRoot() }
+
+    init(_ t: FingerTemplate, window: Float) {
+        let w = 6
+        let turn: Float = 2 * .pi
+        var angles: [(Float, Int)] = []
+        for c in 0..<t.count {
+            let a = t.angle[c]
+            angles.append((a, c))
+            if a < window { angles.append((a + turn, c)) }
+            if a > turn - window { angles.append((a - turn, c)) }
+        }
+        angles.sort { $0.0 < $1.0 }
+        for (_, c) in angles {
+            let values = t.bits[(c * 2 * w)..<(c * 2 * w + w)]
+            bits += values
+            root.append(Float(values.reduce(0) { $0 + $1.nonzeroBitCount }).squareRoot())
+        }
+        let sorted = angles.map(\.0)
+        func lowerBound(_ v: Float) -> Int32 { Int32(sorted.firstIndex { $0 >= v } ?? sorted.count) }
+        ranges = (0..<256).map { b in
+            let from = Float(b) / Self.binsPerRadian - window
+            let to = Float(b + 1) / Self.binsPerRadian + window
+            return (lowerBound(from), lowerBound(to))
+        }
+    }
+}
