@@ -78,6 +78,8 @@ struct BiometricEvidence: Codable, Sendable, Equatable {
     var fingers: [Finger]
     /// The best finger's minutiae and matched pairs, for the drawing.
     var drawing: Drawing?
+    /// The fused decision, with its reasons.
+    var decision: IdentificationFusion.Decision?
 
     struct Finger: Codable, Sendable, Equatable {
         var position: UInt8

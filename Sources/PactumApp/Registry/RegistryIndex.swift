@@ -10,8 +10,8 @@ actor RegistryIndex {
     /// How many index records each dataset has (its names, then its names at birth and aliases).
     private var records: [UUID: Int] = [:]
     private let settings: RegistrySettings
-    /// Fingers of each dataset by position, and the face gallery (EDAC Arts 27, 28).
-    private var fingers: [UUID: [UInt8: FingerTemplate]] = [:]
+    /// One fingerprint gallery per finger position, and the face gallery (EDAC Arts 27, 28).
+    private var fingers: [UInt8: FingerGallery<UUID>] = [:]
     private var faces: FaceGallery
 
     init(settings: RegistrySettings) {
@@ -65,7 +65,7 @@ actor RegistryIndex {
     }
 
     func erase(id: UUID) {
-        fingers[id] = nil
+        for position in fingers.keys { fingers[position]!.erase(id) }
         faces.erase(id.uuidString)
         guard let count = records.removeValue(forKey: id) else { return }
         for n in 0..<count { index.erase(id: Dataset.indexID(id, n)) }
@@ -77,7 +77,9 @@ actor RegistryIndex {
             switch Biometric.Kind(rawValue: b.kind) {
             case .fingerprints:
                 guard let record = try? FingerMinutiaeRecord(detecting: Array(b.data)) else { continue }
-                fingers[id, default: [:]].merge(record.templatesByPosition) { _, new in new }
+                for (position, template) in record.templatesByPosition {
+                    fingers[position, default: FingerGallery(settings: settings.fingerSearch)].insert(id, template)
+                }
             case .face:
                 guard let t = try? FaceTemplate(model: b.format, vector: b.floats, dimension: settings.faceDimension)
                 else { continue }
@@ -87,21 +89,36 @@ actor RegistryIndex {
         }
     }
 
-    /// Datasets whose fingers match the probe's, strongest evidence first (EDAC Art 27): every
-    /// enrolled dataset is compared, finger by finger.
+    /// Datasets whose fingers match the probe's, strongest evidence first (EDAC Art 27). Each
+    /// probe finger is searched in the gallery of its position (filter, then full comparison);
+    /// a dataset with a finger at a false match rate of 1 % or less is then compared finger by
+    /// finger, and kept from `minimumEvidence`.
     func searchFingers(_ probe: [UInt8: FingerTemplate], excluding own: UUID, minimumEvidence: Double) -> [(
         id: UUID, evidence: Double, fingers: [(position: UInt8, score: Double, fmr: Double)]
     )] {
+        let cut = FingerCalibration.threshold(fmr: 0.01)
+        var shortlist = Set<UUID>()
+        for (position, template) in probe {
+            for hit in fingers[position]?.search(template) ?? [] where hit.score > cut { shortlist.insert(hit.id) }
+        }
+        shortlist.remove(own)
         let matcher = MCCMatcher()
-        return fingers.compactMap { id, stored in
-            guard id != own else { return nil }
-            let fused = FingerFusion.compare(probe, stored, matcher: matcher)
+        return shortlist.compactMap { id in
+            let fused = FingerFusion.compare(probe, fingers(of: id), matcher: matcher)
             return fused.evidence >= minimumEvidence ? (id, fused.evidence, fused.fingers) : nil
         }.sorted { $0.evidence > $1.evidence }.prefix(settings.maxCandidates).map { $0 }
     }
 
-    /// The stored fingers of a dataset, for drawing the matched minutiae.
-    func fingers(of id: UUID) -> [UInt8: FingerTemplate] { fingers[id] ?? [:] }
+    /// The stored fingers of a dataset, by position.
+    func fingers(of id: UUID) -> [UInt8: FingerTemplate] { fingers.compactMapValues { $0.template(of: id) } }
+
+    /// The biographic comparison of a probe with a stored dataset: its best record (names,
+    /// names at birth, aliases).
+    func explain(_ probe: IdentityRecord, against id: UUID) -> MatchExplanation? {
+        let prepared = PreparedRecord(probe)
+        return (0..<(records[id] ?? 0)).compactMap { index.record(id: Dataset.indexID(id, $0)) }
+            .map { MatchExplanation(model: index.model, a: prepared, b: $0) }.max { $0.weight < $1.weight }
+    }
 
     /// Datasets whose face is at least `minimumSimilarity` like the probe's (EDAC Art 28).
     func searchFace(_ probe: FaceTemplate, excluding own: UUID, minimumSimilarity: Float) -> [(id: UUID, score: Float)]
@@ -139,15 +156,12 @@ public struct RegistrySettings: Sendable {
     public var minimumRecordsForU = 1_000
     /// m is learned from confirmed hits once there are this many.
     public var minimumHitsForM = 50
-    /// Fingerprint candidates: the fused evidence (Σ −log10 FMR over the fingers compared) from
-    /// which a dataset goes to the expert. 4 is a false match rate of 1 in 10,000.
-    public var fingerEvidence = 4.0
-    /// For a child aged 6 to 14, whose ridges are smaller and change as the child grows, a
-    /// stricter evidence (EDAC Art 14; docs/BIOMETRICS.md).
-    public var childFingerEvidence = 6.0
-    /// Face candidates, only where fingerprints are unusable or unavailable (EDAC Art 28): the
-    /// cosine similarity from which a dataset goes to the expert, and the templates' dimension.
-    public var faceSimilarity: Float = 0.5
+    /// When a biometric candidate goes to the expert: fingerprint evidence (4 is a false match
+    /// rate of 1 in 10,000; 6 for a child aged 6 to 14), what biographic data may add, the face
+    /// threshold (docs/BIOMETRICS.md).
+    public var fusion = IdentificationFusion.Settings()
+    /// The 1:N fingerprint filter, and the face templates' dimension.
+    public var fingerSearch = FingerSearchSettings()
     public var faceDimension = 512
     /// How often the server erases datasets whose retention ended (EDAC Art 29(10)).
     public var erasureInterval: TimeInterval = 3600

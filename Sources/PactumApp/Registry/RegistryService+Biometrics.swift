@@ -53,20 +53,25 @@ extension RegistryService {
         let found = try await identify(d, fingers: probeFingers, face: input.face?.template, on: db)
         let candidates = try await audit.transaction(on: db) { tx in
             var candidates: [CandidateView] = []
-            for (match, evidence) in found {
-                let c = Candidate()
+            for (match, evidence, explanation) in found {
+                // One candidate per stored dataset: a biographic one still pending takes the
+                // fused evidence.
+                let c =
+                    try await Candidate.query(on: tx.db).filter(\.$probeID == id).filter(\.$matchID == match.id!)
+                    .filter(\.$status == Candidate.Status.pending.rawValue).first() ?? Candidate()
                 c.probeID = id
                 c.matchID = match.id!
                 c.probeState = d.stateCode
                 c.matchState = match.stateCode
                 c.probability = evidence.fmr.map { 1 - $0 } ?? evidence.evidence
-                c.weight = evidence.evidence
-                c.explanation = ""
+                c.weight = evidence.decision?.score ?? evidence.evidence
+                c.explanation =
+                    try explanation.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) } ?? ""
                 c.source = evidence.kind
                 c.evidence = String(decoding: try JSONEncoder().encode(evidence), as: UTF8.self)
                 c.status = Candidate.Status.pending.rawValue
-                c.createdAt = now
-                try await c.create(on: tx.db)
+                if c.id == nil { c.createdAt = now }
+                try await c.save(on: tx.db)
                 try await tx.append(caller.draft(.registryRead, "registry.dataset", match.id, state: match.stateCode))
                 candidates.append(Self.view(c, probe: d, match: match))
             }
@@ -75,31 +80,61 @@ extension RegistryService {
         return BiometricsResult(dataset: DatasetView(d), stored: stored, candidates: candidates)
     }
 
-    /// Fingerprints against every comparable dataset; the face only without usable fingers.
+    /// Fingerprints against every comparable dataset, the face only without usable fingers,
+    /// each fused with the biographic comparison into one decision (IdentificationFusion):
+    /// the hits, best first.
     private func identify(
         _ d: Dataset, fingers probe: [UInt8: FingerTemplate], face: FaceTemplate?, on db: any Database
-    ) async throws -> [(Dataset, BiometricEvidence)] {
+    ) async throws -> [(Dataset, BiometricEvidence, MatchExplanation?)] {
         let id = d.id!
-        var evidence: [UUID: BiometricEvidence] = [:]
+        let child = isChild(d)
+        let fusion = IdentificationFusion(settings: settings.fusion)
+        let names = d.identityRecords.first
+        var found: [UUID: (BiometricEvidence, MatchExplanation?)] = [:]
+        func decide(_ match: UUID, _ e: IdentificationFusion.Evidence) async -> (
+            IdentificationFusion.Decision, MatchExplanation?
+        ) {
+            var e = e
+            let explanation: MatchExplanation? =
+                if let names { await index.explain(names, against: match) } else { nil }
+            e.biographicWeight = explanation?.weight
+            e.biographicProbability = explanation?.probability
+            return (fusion.decide(e, child: child), explanation)
+        }
         if !probe.isEmpty {
-            let minimum = isChild(d) ? settings.childFingerEvidence : settings.fingerEvidence
+            // Fingers short of the threshold by no more than biographic data may add.
+            let needed = child ? settings.fusion.childFingerEvidence : settings.fusion.fingerEvidence
+            let minimum = needed - settings.fusion.biographicCeiling
             for hit in await index.searchFingers(probe, excluding: id, minimumEvidence: minimum) {
+                let (decision, explanation) = await decide(
+                    hit.id, .init(fingers: hit.evidence, fingersCompared: hit.fingers.count))
+                guard decision.hit else { continue }
                 let stored = await index.fingers(of: hit.id)
-                evidence[hit.id] = BiometricEvidence(
-                    kind: "fingerprints", evidence: hit.evidence, fmr: pow(10, -hit.evidence),
-                    fingers: hit.fingers.map { .init(position: $0.position, score: $0.score, fmr: $0.fmr) },
-                    drawing: Self.drawing(probe, stored, best: hit.fingers.max { $0.score < $1.score }?.position))
+                found[hit.id] = (
+                    BiometricEvidence(
+                        kind: "fingerprints", evidence: hit.evidence, fmr: pow(10, -hit.evidence),
+                        fingers: hit.fingers.map { .init(position: $0.position, score: $0.score, fmr: $0.fmr) },
+                        drawing: Self.drawing(probe, stored, best: hit.fingers.max { $0.score < $1.score }?.position),
+                        decision: decision), explanation
+                )
             }
         } else if let face {
-            for hit in await index.searchFace(face, excluding: id, minimumSimilarity: settings.faceSimilarity) {
-                evidence[hit.id] = BiometricEvidence(
-                    kind: "face", evidence: Double(hit.score), fmr: nil, fingers: [], drawing: nil)
+            for hit in await index.searchFace(face, excluding: id, minimumSimilarity: settings.fusion.faceSimilarity) {
+                let (decision, explanation) = await decide(hit.id, .init(face: hit.score))
+                guard decision.hit else { continue }
+                found[hit.id] = (
+                    BiometricEvidence(
+                        kind: "face", evidence: Double(hit.score), fmr: nil, fingers: [], drawing: nil,
+                        decision: decision), explanation
+                )
             }
         }
-        guard !evidence.isEmpty else { return [] }
-        let datasets = try await Dataset.query(on: db).filter(\.$id ~~ Array(evidence.keys)).all()
-        return datasets.filter { comparable($0, with: d.eurodacCategory) }.map { ($0, evidence[$0.id!]!) }
-            .sorted { $0.1.evidence > $1.1.evidence }
+        guard !found.isEmpty else { return [] }
+        let datasets = try await Dataset.query(on: db).filter(\.$id ~~ Array(found.keys)).all()
+        let hits = datasets.filter { comparable($0, with: d.eurodacCategory) }.map { ($0, found[$0.id!]!) }
+        return IdentificationFusion.rank(hits.map { ($0, $1.0.decision!) }).map { dataset, _ in
+            (dataset, found[dataset.id!]!.0, found[dataset.id!]!.1)
+        }
     }
 
     /// A child aged 6 to 14 at the event: stricter fingerprint evidence.

@@ -69,6 +69,42 @@ struct BiometricIdentificationTests {
         }
     }
 
+    @Test("fingerprints and names fuse into one candidate per stored dataset, with the reasons of its decision")
+    func fusedWithBiographic() async throws {
+        try await withPactum { ctx in
+            let names = [
+                "givenNames": "Ahmad", "familyNames": "Karimi", "dateOfBirth": "1991-02-03", "nationalities": "AFG",
+            ]
+            let german = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
+            let stored = try #require(try await german.register(names).dataset)
+            _ = try await german.send(
+                .POST, "/api/v1/registry/datasets/\(stored.id)/biometrics",
+                ["fingerprints": Self.fingerprints("person-9", impression: 0)])
+            let italian = try await RegistryClient.make(ctx, .screeningOfficer, state: .IT)
+            let registered = try await italian.register(names.merging(["category": "D"]) { $1 })
+            let biographic = try #require(registered.candidates.first)
+            #expect(registered.candidates.count == 1 && biographic.source == "biographic")
+            let probe = try #require(registered.dataset)
+            let response = try await italian.send(
+                .POST, "/api/v1/registry/datasets/\(probe.id)/biometrics",
+                ["fingerprints": Self.fingerprints("person-9", impression: 1)])
+            let fused = try #require(try response.json(BiometricsResult.self).candidates.first)
+            // The biographic candidate took the fingerprint evidence: still one row, one review.
+            #expect(fused.id == biographic.id && fused.source == "fingerprints")
+            #expect(try await Candidate.query(on: ctx.db).filter(\.$probeID == probe.id).count() == 1)
+            let decision = try #require(fused.evidence?.decision)
+            #expect(decision.hit && decision.basis == "fingerprints")
+            #expect(decision.reasons.contains { $0.hasPrefix("biographic data: weight +") && $0.hasSuffix("adds 2.0") })
+            #expect(decision.reasons.last!.hasPrefix("hit: fused evidence"))
+            #expect(fused.explanation?.weight ?? 0 > 0)
+            _ = try await RegistryClient.make(ctx, .fingerprintExpert, state: .IT)
+            let expertUser = try #require(
+                try await User.query(on: ctx.db).filter(\.$email ~~ "fingerprint-expert").first())
+            let page = try await WebSession.signedIn(ctx, as: expertUser).get("/registry/review")
+            #expect(page.body.string.contains("<ul class=\"reasons\"><li>fingerprints: 10 compared, evidence"))
+        }
+    }
+
     @Test("the face is compared only where there are no fingerprints (EDAC Art 28)")
     func faceOnly() async throws {
         try await withPactum { ctx in
