@@ -177,6 +177,11 @@ extension Identity {
                 "Also write each record's ten fingers as an ISO/IEC 19794-2 file in this directory (<id>.fmr); a person's later records are later impressions of the same fingers."
         )
         var fingerprints: String?
+        @Option(
+            help:
+                "Also write each record's face template in this directory (<id>.face: 512 values separated by commas, the registry API's face field); a person's later records are later captures of the same face."
+        )
+        var faces: String?
 
         func validate() throws {
             guard persons > 0 else { throw ValidationError("--persons must be at least 1.") }
@@ -199,24 +204,37 @@ extension Identity {
                 ]
             }
             try write(CSVTable(header: header, rows: rows), to: out)
-            if let directory = fingerprints { try writeFingerprints(records, to: directory) }
+            if let directory = fingerprints {
+                let fingers = FingerGenerator()
+                try writeCaptures(records, to: directory, as: "fingerprints", suffix: "fmr") { person, index in
+                    Data(fingers.tenPrint(person: person, index: index).isoBytes())
+                }
+            }
+            if let directory = faces {
+                let faces = FaceGenerator()
+                try writeCaptures(records, to: directory, as: "faces", suffix: "face") { person, index in
+                    Data(faces.capture(person: person, index: index).vector.map { "\($0)" }.joined(separator: ",").utf8)
+                }
+            }
             FileHandle.standardError.write(Data("\(records.count) records of \(persons) persons\n".utf8))
         }
 
-        func writeFingerprints(_ records: [GeneratedRecord], to directory: String) throws {
+        /// One file per record, named by its id; a person's n-th record gets capture n.
+        func writeCaptures(
+            _ records: [GeneratedRecord], to directory: String, as kind: String, suffix: String,
+            _ capture: (String, Int) -> Data
+        ) throws {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                let fingers = FingerGenerator()
                 var seen: [String: Int] = [:]
                 for g in records {
                     let index = seen[g.personID, default: 0]
                     seen[g.personID] = index + 1
-                    let record = fingers.tenPrint(person: g.personID, index: index)
-                    try Data(record.isoBytes()).write(
-                        to: URL(fileURLWithPath: directory).appendingPathComponent("\(g.record.id).fmr"))
+                    try capture(g.personID, index).write(
+                        to: URL(fileURLWithPath: directory).appendingPathComponent("\(g.record.id).\(suffix)"))
                 }
             } catch {
-                throw CLIError("Cannot write fingerprints to \(directory): \(error.localizedDescription)")
+                throw CLIError("Cannot write \(kind) to \(directory): \(error.localizedDescription)")
             }
         }
     }

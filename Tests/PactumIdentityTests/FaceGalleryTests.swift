@@ -48,4 +48,26 @@ struct FaceGalleryTests {
         // Half floats can swap two near-equal scores at the 10th place, nothing more.
         #expect(agree >= 297, "\(agree) of 300")
     }
+
+    @Test("synthetic faces: seeded, unit length, genuine pairs near the set similarity, impostors near 0")
+    func generator() {
+        let g = FaceGenerator(genuineSimilarity: 0.6)
+        #expect(g.capture(person: "p1", index: 0) == g.capture(person: "p1", index: 0))
+        #expect(g.capture(person: "p1", index: 0) != g.capture(person: "p1", index: 1))
+        func cosine(_ a: FaceTemplate, _ b: FaceTemplate) -> Double {
+            zip(a.vector, b.vector).reduce(0) { $0 + Double($1.0 * $1.1) }
+        }
+        let genuine = (0..<200).map {
+            cosine(g.capture(person: "p\($0)", index: 0), g.capture(person: "p\($0)", index: 1))
+        }
+        let impostor = (0..<200).map {
+            cosine(g.capture(person: "p\($0)", index: 0), g.capture(person: "q\($0)", index: 0))
+        }
+        let mean = { (v: [Double]) in v.reduce(0, +) / Double(v.count) }
+        #expect(abs(mean(genuine) - 0.6) < 0.02)
+        #expect(abs(mean(impostor)) < 0.01)
+        let spread = (impostor.map { $0 * $0 }.reduce(0, +) / 200).squareRoot()
+        #expect(abs(spread - 1 / 512.0.squareRoot()) < 0.01)
+        #expect(genuine.min()! > impostor.max()!)
+    }
 }

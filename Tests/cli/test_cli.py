@@ -313,3 +313,30 @@ def test_compare_fingers_refuses_what_is_no_record(tmp_path):
     bad.write_bytes(b"FMR\x00 20\x00\x00\x00\x00\x30")
     result = run_pactum("identity", "compare-fingers", str(bad), str(bad))
     assert result.returncode != 0 and "bad.fmr: byte 8: record length says 48 bytes; the record has 12" in result.stderr
+
+
+def test_identity_generate_writes_face_templates_whose_mates_are_alike(tmp_path):
+    people = tmp_path / "people.csv"
+    faces = tmp_path / "faces"
+    result = run_pactum("identity", "generate", "--persons", "8", "--seed", "5", "--duplicates", "0.5",
+                        "--out", str(people), "--faces", str(faces))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(people.open()))
+    assert sorted(p.name for p in faces.iterdir()) == sorted(f"{r['id']}.face" for r in rows)
+
+    def vector(record_id):
+        values = [float(v) for v in (faces / f"{record_id}.face").read_text().split(",")]
+        assert len(values) == 512 and abs(sum(v * v for v in values) - 1) < 1e-4
+        return values
+
+    def cosine(a, b):
+        return sum(x * y for x, y in zip(vector(a), vector(b)))
+
+    by_person = {}
+    for r in rows:
+        by_person.setdefault(r["person_id"], []).append(r["id"])
+    mates = [ids for ids in by_person.values() if len(ids) > 1]
+    firsts = [ids[0] for ids in by_person.values()]
+    genuine = [cosine(ids[0], ids[1]) for ids in mates]
+    impostor = [cosine(a, b) for i, a in enumerate(firsts) for b in firsts[i + 1:]]
+    assert mates and min(genuine) > 0.45 and max(impostor) < 0.25

@@ -131,15 +131,15 @@ public struct FingerGenerator: Sendable {
             let angle = skinTurn * weight
             var x = contact.x + dx * cos(angle) - dy * sin(angle) + skinShift.x * weight
             var y = contact.y + dx * sin(angle) + dy * cos(angle) + skinShift.y * weight
-            x += gaussian(&rng) * s.positionNoise
-            y += gaussian(&rng) * s.positionNoise
+            x += rng.gaussian() * s.positionNoise
+            y += rng.gaussian() * s.positionNoise
             var kind = m.kind
             if Double.random(in: 0..<1, using: &rng) < s.kindFlip {
                 kind = kind == .ridgeEnding ? .bifurcation : .ridgeEnding
             }
             out.append(
                 Minutia(
-                    x: x, y: y, angle: m.angle - angle + gaussian(&rng) * s.angleNoise, kind: kind, quality: m.quality))
+                    x: x, y: y, angle: m.angle - angle + rng.gaussian() * s.angleNoise, kind: kind, quality: m.quality))
         }
         let spurious = Int((Double(out.count) * s.spurious).rounded())
         for _ in 0..<spurious {
@@ -161,12 +161,6 @@ public struct FingerGenerator: Sendable {
         }
         out.shuffle(using: &rng)
         return out
-    }
-
-    private func gaussian(_ rng: inout SeededGenerator) -> Double {
-        let u = Double.random(in: Double.ulpOfOne..<1, using: &rng)
-        let v = Double.random(in: 0..<1, using: &rng)
-        return sqrt(-2 * log(u)) * cos(2 * .pi * v)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small, fast, reproducible random number generator (SplitMix64).
 ///
 /// Synthetic data must be the same for the same seed on every machine, which
@@ -15,5 +17,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// A standard normal draw (Box-Muller).
+    public mutating func gaussian() -> Double {
+        let u = Double.random(in: Double.ulpOfOne..<1, using: &self)
+        let v = Double.random(in: 0..<1, using: &self)
+        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
     }
 }

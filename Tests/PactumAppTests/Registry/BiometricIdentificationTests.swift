@@ -109,9 +109,9 @@ struct BiometricIdentificationTests {
     func faceOnly() async throws {
         try await withPactum { ctx in
             let officer = try await RegistryClient.make(ctx, .registryOperator, state: .ES)
-            var rng = SeededGenerator(seed: 28)
-            let face = (0..<512).map { _ in Float.random(in: -1...1, using: &rng) }
-            let again = face.map { $0 + Float.random(in: -0.2...0.2, using: &rng) }
+            let faces = FaceGenerator()
+            let face = faces.capture(person: "ruiz", index: 0).vector
+            let again = faces.capture(person: "ruiz", index: 1).vector
             func text(_ v: [Float]) -> String { v.map { String($0) }.joined(separator: ",") }
             let first = try #require(try await officer.register(["familyNames": "Ruiz"]).dataset)
             _ = try await officer.send(
