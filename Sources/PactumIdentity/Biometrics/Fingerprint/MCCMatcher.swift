@@ -1,4 +1,5 @@
 import Foundation
+import PactumKernels
 
 /// Compares two finger templates: the similarity of every pair of cylinders (AND, XOR and
 /// popcount over the common valid cells), then Local Similarity Sort with Relaxation (LSSR):
@@ -6,13 +7,10 @@ import Foundation
 /// angles agree with the other pairs, and the score is the mean of the nP most efficient.
 public struct MCCMatcher: Sendable {
     public let parameters: MCCParameters
-    /// √n for every bit count a cylinder can have: a load instead of a square root in the
-    /// innermost loop.
-    private let roots: [Float]
 
     public init(parameters: MCCParameters = MCCParameters()) {
+        precondition(parameters.words == 6, "the kernel compares MCC8b cylinders")
         self.parameters = parameters
-        roots = (0...parameters.cells).map { Float($0).squareRoot() }
     }
 
     /// The matched minutiae pairs behind a score, for the expert's view.
@@ -30,48 +28,16 @@ public struct MCCMatcher: Sendable {
         let nA = a.count
         let nB = b.count
         guard nA > 0, nB > 0, a.words == b.words else { return Result(score: 0, pairs: []) }
-        let w = a.words
         let minCommon = Int((p.minMatchableCells * Double(p.cells)).rounded(.up))
         let maxAngle = Float(p.maxDirectionDifference)
         // The best two cylinders of B for each cylinder of A: enough to choose the one-to-one
-        // pairs from, without sorting the whole nA × nB matrix.
+        // pairs from, without sorting the whole nA × nB matrix. B's cylinders are sorted by
+        // direction, so those within δθ of one of A's are one run, or two where the window wraps
+        // around 0 (PactumKernels, AVX-512 where the processor has it).
+        let (scores, indices) = Self.bestTwo(a, b, minCommon: minCommon, maxAngle: maxAngle)
         var candidates: [(Float, Int32, Int32)] = []
         candidates.reserveCapacity(2 * nA)
-        roots.withUnsafeBufferPointer { root in
-            a.bits.withUnsafeBufferPointer { ab in
-                b.bits.withUnsafeBufferPointer { bb in
-                    b.angle.withUnsafeBufferPointer { angleB in
-                        for i in 0..<nA {
-                            let va = ab.baseAddress! + i * 2 * w
-                            var best: (Float, Int32) = (0, -1)
-                            var runnerUp: (Float, Int32) = (0, -1)
-                            // B's cylinders are sorted by direction: those within δθ of this
-                            // one are one run, or two where the window wraps around 0.
-                            let (first, second) = Self.directionWindows(a.angle[i], maxAngle)
-                            for (from, to) in [first, second] {
-                                var j = Self.lowerBound(angleB, from)
-                                while j < nB, angleB[j] <= to {
-                                    let vb = bb.baseAddress! + j * 2 * w
-                                    let (common, na, nb, nx) = Self.counts(va, va + w, vb, vb + w)
-                                    if common >= minCommon, na + nb > 0 {
-                                        let s = 1 - root[nx] / (root[na] + root[nb])
-                                        if s > best.0 {
-                                            runnerUp = best
-                                            best = (s, Int32(j))
-                                        } else if s > runnerUp.0 {
-                                            runnerUp = (s, Int32(j))
-                                        }
-                                    }
-                                    j += 1
-                                }
-                            }
-                            if best.1 >= 0 { candidates.append((best.0, Int32(i), best.1)) }
-                            if runnerUp.1 >= 0 { candidates.append((runnerUp.0, Int32(i), runnerUp.1)) }
-                        }
-                    }
-                }
-            }
-        }
+        for k in 0..<(2 * nA) where indices[k] >= 0 { candidates.append((scores[k], Int32(k / 2), indices[k])) }
         candidates.sort { $0.0 > $1.0 }
         // One-to-one pairs, best first, at most min(nA, nB).
         let nR = min(nA, nB, p.relaxationPairs)
@@ -100,51 +66,31 @@ public struct MCCMatcher: Sendable {
         return Result(score: score, pairs: chosen.map { (pairs[$0].1, pairs[$0].2) })
     }
 
-    /// The direction windows within `maxAngle` of `angle` on [0, 2π): one, or two where it
-    /// wraps around 0 (the second empty otherwise).
-    @inline(__always)
-    static func directionWindows(_ angle: Float, _ maxAngle: Float) -> ((Float, Float), (Float, Float)) {
-        let turn: Float = 2 * .pi
-        let (lo, hi) = (angle - maxAngle, angle + maxAngle)
-        if lo < 0 { return ((0, hi), (lo + turn, turn)) }
-        if hi >= turn { return ((lo, turn), (0, hi - turn)) }
-        return ((lo, hi), (1, 0))
-    }
-
-    static func lowerBound(_ sorted: UnsafeBufferPointer<Float>, _ value: Float) -> Int {
-        var lo = 0
-        var hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+    /// Each cylinder of A's best two of B: scores and indices, 2 per cylinder (index -1 where
+    /// none is comparable).
+    static func bestTwo(
+        _ a: FingerTemplate, _ b: FingerTemplate, minCommon: Int, maxAngle: Float, portable: Bool = false
+    ) -> ([Float], [Int32]) {
+        var scores = [Float](repeating: 0, count: 2 * a.count)
+        var indices = [Int32](repeating: -1, count: 2 * a.count)
+        a.bits.withUnsafeBufferPointer { ab in
+            b.bits.withUnsafeBufferPointer { bb in
+                a.angle.withUnsafeBufferPointer { angleA in
+                    b.angle.withUnsafeBufferPointer { angleB in
+                        var prints = pactum_mcc_prints(
+                            a: ab.baseAddress, angle_a: angleA.baseAddress, count_a: Int32(a.count),
+                            b: bb.baseAddress, angle_b: angleB.baseAddress, count_b: Int32(b.count),
+                            min_common: Int32(minCommon), max_angle: maxAngle, turn: 2 * .pi)
+                        if portable {
+                            pactum_mcc_best_two_portable(&prints, &scores, &indices)
+                        } else {
+                            pactum_mcc_best_two(&prints, &scores, &indices)
+                        }
+                    }
+                }
+            }
         }
-        return lo
-    }
-
-    /// Common valid cells, value bits of each on them, and bits that differ, over MCC8b's six
-    /// words (its cell counts are constants), unrolled: the compiler keeps all in registers.
-    @inline(__always)
-    static func counts(
-        _ va: UnsafePointer<UInt64>, _ ma: UnsafePointer<UInt64>, _ vb: UnsafePointer<UInt64>,
-        _ mb: UnsafePointer<UInt64>
-    ) -> (Int, Int, Int, Int) {
-        let c0 = ma[0] & mb[0], c1 = ma[1] & mb[1], c2 = ma[2] & mb[2]
-        let c3 = ma[3] & mb[3], c4 = ma[4] & mb[4], c5 = ma[5] & mb[5]
-        let x0 = va[0] & c0, x1 = va[1] & c1, x2 = va[2] & c2, x3 = va[3] & c3, x4 = va[4] & c4, x5 = va[5] & c5
-        let y0 = vb[0] & c0, y1 = vb[1] & c1, y2 = vb[2] & c2, y3 = vb[3] & c3, y4 = vb[4] & c4, y5 = vb[5] & c5
-        let common =
-            c0.nonzeroBitCount &+ c1.nonzeroBitCount &+ c2.nonzeroBitCount &+ c3.nonzeroBitCount
-            &+ c4.nonzeroBitCount &+ c5.nonzeroBitCount
-        let na =
-            x0.nonzeroBitCount &+ x1.nonzeroBitCount &+ x2.nonzeroBitCount &+ x3.nonzeroBitCount
-            &+ x4.nonzeroBitCount &+ x5.nonzeroBitCount
-        let nb =
-            y0.nonzeroBitCount &+ y1.nonzeroBitCount &+ y2.nonzeroBitCount &+ y3.nonzeroBitCount
-            &+ y4.nonzeroBitCount &+ y5.nonzeroBitCount
-        let nx =
-            (x0 ^ y0).nonzeroBitCount &+ (x1 ^ y1).nonzeroBitCount &+ (x2 ^ y2).nonzeroBitCount
-            &+ (x3 ^ y3).nonzeroBitCount &+ (x4 ^ y4).nonzeroBitCount &+ (x5 ^ y5).nonzeroBitCount
-        return (common, na, nb, nx)
+        return (scores, indices)
     }
 
     /// LSSR: each pair's similarity is mixed with the others', weighted by the geometric

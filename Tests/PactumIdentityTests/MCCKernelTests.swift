@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import PactumIdentity
+
+@Suite("The MCC kernel: its vector path and its plain path agree")
+struct MCCKernelTests {
+    @Test("both paths give the same best two cylinders and scores, bit for bit, also beyond 256 cylinders")
+    func pathsAgree() {
+        let generator = FingerGenerator()
+        var rng = SeededGenerator(seed: 8)
+        // A dense print of 320 minutiae: more cylinders than the kernel's stack buffer holds.
+        let dense = FingerTemplate(
+            (0..<320).map { _ in
+                Minutia(
+                    x: Double.random(in: 0..<400, using: &rng), y: Double.random(in: 0..<500, using: &rng),
+                    angle: Double.random(in: 0..<(2 * .pi), using: &rng), kind: .ridgeEnding, quality: 60)
+            })
+        #expect(dense.count > 256)
+        var prints = (0..<40).map { f in
+            FingerTemplate(generator.impression(of: generator.master(seed: UInt64(f)), seed: UInt64(f), index: f % 3))
+        }
+        prints.append(dense)
+        let p = MCCParameters()
+        let minCommon = Int((p.minMatchableCells * Double(p.cells)).rounded(.up))
+        var compared = 0
+        for (i, a) in prints.enumerated() {
+            for b in [prints[(i + 1) % prints.count], prints[(i * 7) % prints.count], dense] {
+                let fast = MCCMatcher.bestTwo(a, b, minCommon: minCommon, maxAngle: Float(p.maxDirectionDifference))
+                let plain = MCCMatcher.bestTwo(
+                    a, b, minCommon: minCommon, maxAngle: Float(p.maxDirectionDifference), portable: true)
+                #expect(fast.0.map(\.bitPattern) == plain.0.map(\.bitPattern))
+                #expect(fast.1 == plain.1)
+                compared += fast.1.filter { $0 >= 0 }.count
+            }
+        }
+        #expect(compared > 1_000)
+    }
+}
