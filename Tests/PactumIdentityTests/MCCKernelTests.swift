@@ -36,4 +36,25 @@ struct MCCKernelTests {
         }
         #expect(compared > 1_000)
     }
+
+    @Test("the 1:N filter's vector path and plain path give the same scores, bit for bit")
+    func filterPathsAgree() {
+        let generator = FingerGenerator()
+        var gallery = FingerGallery<Int>()
+        for f in 0..<300 {
+            gallery.insert(
+                f,
+                FingerTemplate(generator.impression(of: generator.master(seed: UInt64(f)), seed: UInt64(f), index: 0)))
+        }
+        for f in [3, 150, 299] {
+            let probe = FilterProbe(
+                FingerTemplate(generator.impression(of: generator.master(seed: UInt64(f)), seed: UInt64(f), index: 1)),
+                window: gallery.settings.window)
+            let fast = gallery.scores(probe, from: 0, to: 300)
+            let plain = gallery.scores(probe, from: 0, to: 300, portable: true)
+            #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern))
+            // The mate scores highest.
+            #expect(fast.indices.max { fast[$0] < fast[$1] } == f)
+        }
+    }
 }

@@ -33,4 +33,35 @@ void pactum_mcc_best_two(const pactum_mcc_prints *prints, float *scores, int32_t
 /// The same in plain C on every processor, for the tests that hold the two paths equal.
 void pactum_mcc_best_two_portable(const pactum_mcc_prints *prints, float *scores, int32_t *indices);
 
+/// The probe as the fingerprint filter reads it: its cylinders' value bits (6 words each) in
+/// order of direction, copied across 0 and 2π, √ of each one's bit count, and for each of
+/// `bins` direction bins the run [ranges[2b], ranges[2b+1]) of cylinders near that direction.
+typedef struct {
+    const uint64_t *bits;
+    const float *root;
+    int32_t count;
+    const int32_t *ranges;
+    int32_t bins;
+    float bins_per_radian;
+} pactum_filter_probe;
+
+/// The enrolled fingers' summaries: `per_finger` cylinders each, value bits (6 words), direction
+/// (outside [0, 2π) for padding) and √ of the bit count.
+typedef struct {
+    const uint64_t *bits;
+    const float *angle;
+    const float *root;
+    int64_t per_finger;
+} pactum_filter_gallery;
+
+/// The filter score of fingers [from, to) into totals[0 ..< to − from]: for each summary
+/// cylinder the best similarity 1 − √popcount(a⊕b) / (√popcount(a) + √popcount(b)) with a
+/// probe cylinder of its direction bin, summed. Uses AVX-512 where the processor has it.
+void pactum_filter_scan(const pactum_filter_probe *probe, const pactum_filter_gallery *gallery, int64_t from,
+                        int64_t to, float *totals);
+
+/// The same in plain C on every processor, for the tests that hold the two paths equal.
+void pactum_filter_scan_portable(const pactum_filter_probe *probe, const pactum_filter_gallery *gallery, int64_t from,
+                                 int64_t to, float *totals);
+
 #endif

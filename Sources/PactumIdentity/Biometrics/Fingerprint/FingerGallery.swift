@@ -1,4 +1,5 @@
 import Foundation
+import PactumKernels
 
 /// How the 1:N fingerprint search filters (docs/BIOMETRICS.md has the measurements behind the
 /// defaults).
@@ -123,35 +124,30 @@ public struct FingerGallery<ID: Hashable & Sendable>: Sendable {
 
     private func scan(_ q: FilterProbe, from start: Int, to end: Int, keep: Int) -> [(Float, Int32)] {
         var best = TopK(capacity: keep)
-        let k = settings.summaryCylinders
-        let w = Self.words
+        for (k, total) in scores(q, from: start, to: end).enumerated() { best.offer(total, Int32(start + k)) }
+        return best.items
+    }
+
+    /// The filter scores of the fingers in slots [start, end) (PactumKernels).
+    func scores(_ q: FilterProbe, from start: Int, to end: Int, portable: Bool = false) -> [Float] {
+        var totals = [Float](repeating: 0, count: end - start)
         summaryBits.withUnsafeBufferPointer { gBits in
             summaryAngle.withUnsafeBufferPointer { gAngle in
                 summaryRoot.withUnsafeBufferPointer { gRoot in
                     q.bits.withUnsafeBufferPointer { pBits in
                         q.root.withUnsafeBufferPointer { pRoot in
                             q.ranges.withUnsafeBufferPointer { ranges in
-                                q.roots.withUnsafeBufferPointer { root in
-                                    for i in start..<end {
-                                        var total: Float = 0
-                                        for c in (i * k)..<(i * k + k) {
-                                            let bin = Int(gAngle[c] * FilterProbe.binsPerRadian)
-                                            guard bin < ranges.count else { continue }
-                                            let g = gBits.baseAddress! + c * w
-                                            let rg = gRoot[c]
-                                            var top: Float = 0
-                                            for j in Int(ranges[bin].0)..<Int(ranges[bin].1) {
-                                                let p = pBits.baseAddress! + j * w
-                                                let nx =
-                                                    (g[0] ^ p[0]).nonzeroBitCount &+ (g[1] ^ p[1]).nonzeroBitCount
-                                                    &+ (g[2] ^ p[2]).nonzeroBitCount &+ (g[3] ^ p[3]).nonzeroBitCount
-                                                    &+ (g[4] ^ p[4]).nonzeroBitCount &+ (g[5] ^ p[5]).nonzeroBitCount
-                                                top = max(top, 1 - root[nx] / (rg + pRoot[j]))
-                                            }
-                                            total += top
-                                        }
-                                        best.offer(total, Int32(i))
-                                    }
+                                var probe = pactum_filter_probe(
+                                    bits: pBits.baseAddress, root: pRoot.baseAddress, count: Int32(q.root.count),
+                                    ranges: ranges.baseAddress, bins: Int32(FilterProbe.bins),
+                                    bins_per_radian: FilterProbe.binsPerRadian)
+                                var gallery = pactum_filter_gallery(
+                                    bits: gBits.baseAddress, angle: gAngle.baseAddress, root: gRoot.baseAddress,
+                                    per_finger: Int64(settings.summaryCylinders))
+                                if portable {
+                                    pactum_filter_scan_portable(&probe, &gallery, Int64(start), Int64(end), &totals)
+                                } else {
+                                    pactum_filter_scan(&probe, &gallery, Int64(start), Int64(end), &totals)
                                 }
                             }
                         }
@@ -159,7 +155,7 @@ public struct FingerGallery<ID: Hashable & Sendable>: Sendable {
                 }
             }
         }
-        return best.items
+        return totals
     }
 
     private func validCells(_ t: FingerTemplate, _ c: Int) -> Int {
@@ -170,12 +166,13 @@ public struct FingerGallery<ID: Hashable & Sendable>: Sendable {
 /// The probe as the filter reads it: its cylinders' value bits in order of direction, copied
 /// across 0 and 2π so that every direction window is one run, and that run for each of 256
 /// direction bins.
-private struct FilterProbe {
-    static let binsPerRadian: Float = 256 / (2 * .pi)
+struct FilterProbe {
+    static let bins = 256
+    static let binsPerRadian = Float(bins) / (2 * .pi)
     var bits: [UInt64] = []
     var root: [Float] = []
-    var ranges: [(Int32, Int32)] = []
-    let roots: [Float] = (0...384).map { Float($0).squareRoot() }
+    /// Two per bin: the run's start and end.
+    var ranges: [Int32] = []
 
     init(_ t: FingerTemplate, window: Float) {
         let w = 6
@@ -195,10 +192,11 @@ private struct FilterProbe {
         }
         let sorted = angles.map(\.0)
         func lowerBound(_ v: Float) -> Int32 { Int32(sorted.firstIndex { $0 >= v } ?? sorted.count) }
-        ranges = (0..<256).map { b in
-            let from = Float(b) / Self.binsPerRadian - window
-            let to = Float(b + 1) / Self.binsPerRadian + window
-            return (lowerBound(from), lowerBound(to))
+        ranges = (0..<Self.bins).flatMap { b in
+            [
+                lowerBound(Float(b) / Self.binsPerRadian - window),
+                lowerBound(Float(b + 1) / Self.binsPerRadian + window),
+            ]
         }
     }
 }
