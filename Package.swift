@@ -9,11 +9,16 @@ let strict: [SwiftSetting] = [
 // The matchers count bits: on x86-64 the baseline has no POPCNT instruction and Swift would
 // emulate it. Nehalem (2008) and every x86-64 since have it; release builds of the pure
 // engines use it.
+// The identification engine is optimised in debug builds too: its tests and the demo's
+// registrations compare thousands of fingerprints, which unoptimised code makes minutes.
 #if arch(x86_64)
     let engineSettings: [SwiftSetting] =
-        strict + [.unsafeFlags(["-target-cpu", "nehalem"], .when(configuration: .release))]
+        strict + [
+            .unsafeFlags(["-target-cpu", "nehalem"], .when(configuration: .release)),
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+        ]
 #else
-    let engineSettings = strict
+    let engineSettings = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 #endif
 
 // VaporTesting's response helpers live in a module that is not a product, so the app's test
@@ -51,7 +56,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "PactumLaw", swiftSettings: strict),
-        .target(name: "PactumKernels"),
+        .target(name: "PactumKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(
             name: "PactumIdentity", dependencies: ["PactumKernels"], resources: [.copy("Resources")],
             swiftSettings: engineSettings),
