@@ -230,7 +230,8 @@ extension Identity {
                 for g in records {
                     let index = seen[g.personID, default: 0]
                     seen[g.personID] = index + 1
-                    try capture(g.personID, index).write(
+                    // The seed qualifies the person: P1 of another population has other fingers.
+                    try capture("\(seed)-\(g.personID)", index).write(
                         to: URL(fileURLWithPath: directory).appendingPathComponent("\(g.record.id).\(suffix)"))
                 }
             } catch {

@@ -6,7 +6,9 @@ import PactumLaw
 /// Synthetic registry data for the demo: persons from `PopulationGenerator` registered by the
 /// demo registry operators of Germany, Italy and Spain over the last days, so that the
 /// worklist has clocks running, and persons registered again in another state leave
-/// candidates for the demo fingerprint experts. Loaded once, into an empty registry.
+/// candidates for the demo fingerprint experts. Every transmitted dataset has its person's ten
+/// fingers (synthetic impressions), so that a person registered again is found by fingerprints
+/// under the names of the new record. Loaded once, into an empty registry.
 struct DemoRegistry {
     let registry: RegistryService
     var persons = 120
@@ -31,6 +33,8 @@ struct DemoRegistry {
         let now = registry.clock.now()
         var count = 0
         var seen: [String: MemberState] = [:]
+        var captures: [String: Int] = [:]
+        let fingers = FingerGenerator()
         for (n, generated) in records.enumerated() {
             // A person's first record in one state; a later one, as often, in another.
             let first = seen[generated.personID]
@@ -52,8 +56,16 @@ struct DemoRegistry {
                     ? RegistryService.iso(event) : nil)
             // The generator writes children too: those under 6 are refused, as the law says.
             guard let valid = try? input.validated(now: now) else { continue }
-            _ = try await registry.register(valid, by: callers[state]!, on: db)
+            let registered = try await registry.register(valid, by: callers[state]!, on: db)
             count += 1
+            if let dataset = registered.dataset, valid.biometricsTakenAt != nil {
+                let index = captures[generated.personID, default: 0]
+                captures[generated.personID] = index + 1
+                let record = fingers.tenPrint(person: "demo-\(generated.personID)", index: index)
+                let biometrics = try BiometricsInput(fingerprints: Data(record.isoBytes()).base64EncodedString())
+                    .validated(dimension: registry.settings.faceDimension)
+                _ = try await registry.recordBiometrics(biometrics, dataset: dataset.id, by: callers[state]!, on: db)
+            }
         }
         return count
     }

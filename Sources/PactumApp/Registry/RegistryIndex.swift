@@ -71,13 +71,16 @@ actor RegistryIndex {
         for n in 0..<count { index.erase(id: Dataset.indexID(id, n)) }
     }
 
-    /// Adds a dataset's fingerprints and face (records already checked when they were stored).
-    func insertBiometrics(_ biometrics: [Biometric], of id: UUID) {
+    /// Adds a dataset's fingerprints and face (records already checked when they were stored);
+    /// `fingers`, the templates where the caller has them already.
+    func insertBiometrics(_ biometrics: [Biometric], of id: UUID, fingers known: [UInt8: FingerTemplate]? = nil) {
         for b in biometrics {
             switch Biometric.Kind(rawValue: b.kind) {
             case .fingerprints:
-                guard let record = try? FingerMinutiaeRecord(detecting: Array(b.data)) else { continue }
-                for (position, template) in record.templatesByPosition {
+                guard
+                    let templates = known ?? (try? FingerMinutiaeRecord(detecting: Array(b.data)))?.templatesByPosition
+                else { continue }
+                for (position, template) in templates {
                     fingers[position, default: FingerGallery(settings: settings.fingerSearch)].insert(id, template)
                 }
             case .face:

@@ -48,8 +48,9 @@ extension RegistryService {
                     .registryUpdate, "registry.dataset", id, state: d.stateCode,
                     detail: "biometric data recorded: \(stored.joined(separator: ", "))"))
         }
-        let probeFingers = (input.fingerprints?.record.templatesByPosition ?? [:]).filter { $0.value.count > 0 }
-        await index.insertBiometrics(rows, of: id)
+        let templates = input.fingerprints?.record.templatesByPosition ?? [:]
+        let probeFingers = templates.filter { $0.value.count > 0 }
+        await index.insertBiometrics(rows, of: id, fingers: templates)
         let found = try await identify(d, fingers: probeFingers, face: input.face?.template, on: db)
         let candidates = try await audit.transaction(on: db) { tx in
             var candidates: [CandidateView] = []

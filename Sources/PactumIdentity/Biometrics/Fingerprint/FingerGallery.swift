@@ -10,7 +10,7 @@ public struct FingerSearchSettings: Sendable {
     /// Share of the gallery that gets the full comparison.
     public var penetration = 0.01
     /// Below this many the whole gallery gets the full comparison.
-    public var minimumCandidates = 200
+    public var minimumCandidates = 50
     /// Direction difference within which the filter compares two cylinders, in radians:
     /// the impressions' rotation range with room for the angle noise.
     public var window: Float = 0.8
