@@ -78,6 +78,7 @@ struct RouteMatrixTests {
         "POST /registry/datasets": .only(registrars),
         "GET /registry/datasets/:id": .only(readers),
         "POST /registry/datasets/:id/events": .only(updaters),
+        "POST /registry/datasets/:id/biometrics": .only(registrars),
         "POST /registry/datasets/:id/rectification": .only([.dataProtectionOfficer]),
         "POST /registry/datasets/:id/restriction": .only([.dataProtectionOfficer]),
         "GET /registry/persons/:id": .only(readers),

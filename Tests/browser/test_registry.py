@@ -1,11 +1,13 @@
 """The identity registry in a real browser: the same person registered under two spellings in
 Germany and Italy, the candidate reviewed by the Italian fingerprint expert, and the notice of
 the hit in the German inbox."""
+import csv
 import datetime
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from conftest import run_pactum
 from test_web import browser, shot, sign_in, sign_out  # noqa: F401 (the fixture is used by name)
 
 
@@ -61,3 +63,51 @@ def test_two_spellings_in_two_states_become_one_hit_and_a_notice(browser, server
     browser.find_element(By.LINK_TEXT, "DE-BROWSER-1").click()
     browser.find_element(By.LINK_TEXT, "Person page").click()
     assert "IT IT-BROWSER-1: category D" in browser.find_element(By.ID, "other-datasets").text
+
+
+def test_fingerprints_captured_in_two_states_find_the_person_under_another_name(browser, server, tmp_path):
+    # Two synthetic records of one person: their ten-prints are two impressions of the same fingers.
+    prints = tmp_path / "prints"
+    made = run_pactum("identity", "generate", "--persons", "4", "--seed", "11", "--duplicates", "1",
+                      "--out", str(tmp_path / "people.csv"), "--fingerprints", str(prints))
+    assert made.returncode == 0, made.stderr
+    rows = list(csv.DictReader((tmp_path / "people.csv").open()))
+    first, second = next([a, b] for a in rows for b in rows
+                         if a["person_id"] == b["person_id"] and a["id"] < b["id"])
+
+    def capture(record_id):
+        browser.find_element(By.ID, "fingerprints").send_keys(str(prints / f"{record_id}.fmr"))
+        browser.find_element(By.CSS_SELECTOR, "#biometrics-form button[type=submit]").click()
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "message"))
+        assert "fingerprints: iso-19794-2:2005" in browser.find_element(By.ID, "biometrics").text
+        assert not browser.find_elements(By.ID, "biometrics-form")
+        return browser.find_element(By.ID, "message").text
+
+    sign_in(browser, server, "registry-operator.de@demo.pactum.example")
+    register(browser, server, "DE-PRINTS-1", "Yusuf", "Haidari", "1990-03-08", "A")
+    capture(first["id"])
+    shot(browser, "registry-biometrics-de")
+    sign_out(browser)
+
+    sign_in(browser, server, "registry-operator.it@demo.pactum.example")
+    register(browser, server, "IT-PRINTS-1", "Samir", "Nouri", "1987-10-21", "D")
+    # A file that is no template is refused with the reader's reason, and nothing is recorded.
+    junk = tmp_path / "junk.fmr"
+    junk.write_bytes(b"not a template")
+    browser.find_element(By.ID, "fingerprints").send_keys(str(junk))
+    browser.find_element(By.CSS_SELECTOR, "#biometrics-form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.error"))
+    assert "fingerprints" in browser.find_element(By.CSS_SELECTOR, "div.error").text
+    assert browser.find_element(By.ID, "biometrics").text == "None recorded."
+    assert "1 candidates for the experts" in capture(second["id"])
+    sign_out(browser)
+
+    sign_in(browser, server, "fingerprint-expert.it@demo.pactum.example")
+    browser.get(server.base_url + "/registry/review")
+    candidate = next(section for section in browser.find_elements(By.CSS_SELECTOR, "section.candidate")
+                     if "DE-PRINTS-1" in section.text and "IT-PRINTS-1" in section.text)
+    assert "Why: fingerprints" in candidate.text
+    reasons = candidate.find_element(By.CSS_SELECTOR, "ul.reasons").text
+    assert "fingerprints: 10 compared" in reasons and "hit: fused evidence" in reasons
+    assert candidate.find_elements(By.CSS_SELECTOR, "figure.drawing svg line")
+    shot(browser, "registry-review-fingerprints")

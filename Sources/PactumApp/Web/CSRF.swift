@@ -7,6 +7,7 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let sessionKey = "csrf"
+    static let uploadLimit: AnySendableHashable = "upload-limit"
 
     struct Form: Content {
         var _csrf: String?
@@ -14,6 +15,11 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .POST {
+            // A file upload arrives in parts: read it whole (within its route's limit) before
+            // looking for the token in it.
+            if request.body.data == nil, let limit = request.route?.userInfo[Self.uploadLimit] as? Int {
+                _ = try await request.body.collect(max: limit).get()
+            }
             let sent = (try? request.content.decode(Form.self))?._csrf ?? ""
             let expected = request.hasSession ? request.session.data[Self.sessionKey] ?? "" : ""
             guard !expected.isEmpty, Self.constantTimeEqual(sent, expected) else {
@@ -40,5 +46,17 @@ extension Request {
         let token = AuthService.randomToken()
         session.data[CSRFMiddleware.sessionKey] = token
         return token
+    }
+}
+
+extension RoutesBuilder {
+    /// A form route that takes files of up to `limit` in a multipart body.
+    @discardableResult
+    func upload(
+        _ path: PathComponent..., limit: ByteCount, use closure: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: limit), use: closure)
+        route.userInfo[CSRFMiddleware.uploadLimit] = limit.value
+        return route
     }
 }

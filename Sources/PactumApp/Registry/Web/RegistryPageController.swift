@@ -19,6 +19,7 @@ struct RegistryPageController: RouteCollection {
         r.post("datasets", ":id", "events", use: event)
         r.post("datasets", ":id", "rectification", use: rectify)
         r.post("datasets", ":id", "restriction", use: restrict)
+        r.upload("datasets", ":id", "biometrics", limit: "8mb", use: biometrics)
         r.get("persons", ":id", use: person)
         r.get("persons", ":id", "export", use: export)
         r.get("review", use: review)
@@ -141,13 +142,26 @@ struct RegistryPageController: RouteCollection {
         var canUpdate: Bool
         var isDPO: Bool
         var message: String?
+        /// What biometric data are held ("fingerprints: iso-19794-2:2005" …), and whether the
+        /// caller may record them: a registrar of the dataset's state, none recorded yet.
+        var biometrics: [String]
+        var canCapture: Bool
+        var errors: [Problem.FieldError]
     }
 
-    func dataset(req: Request) async throws -> Response {
+    func dataset(req: Request) async throws -> Response { try await datasetPage(req) }
+
+    private func datasetPage(
+        _ req: Request, errors: [Problem.FieldError] = [], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let principal = try req.webPrincipal()
         let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
-        let dataset = try await registry.dataset(try req.uuidParameter("id"), by: caller, on: req.db)
+        let id = try req.uuidParameter("id")
+        let dataset = try await registry.dataset(id, by: caller, on: req.db)
         let events = RegistryEventKind.allCases.filter { !$0.roles.isDisjoint(with: principal.roles) }
+        let held = try await Biometric.query(on: req.db).filter(\.$datasetID == id).all().map {
+            "\($0.kind): \($0.format)"
+        }
         let page = DatasetPage(
             dataset: DatasetView(dataset),
             events: events.map { .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: false) },
@@ -155,8 +169,51 @@ struct RegistryPageController: RouteCollection {
                 .init(value: $0, label: $0, selected: false)
             },
             canUpdate: !events.isEmpty && !dataset.isRestricted, isDPO: caller.purpose == .dataSubjectRequest,
-            message: req.query[String.self, at: "message"])
-        return try await req.renderPage("dataset", title: "Dataset \(dataset.reference)", page)
+            message: req.query[String.self, at: "message"], biometrics: held,
+            canCapture: held.filter { !$0.hasPrefix("image") }.isEmpty && !dataset.isRestricted
+                && !access.policy.purposes(of: principal, for: .registerDataset).isEmpty,
+            errors: errors)
+        return try await req.renderPage("dataset", title: "Dataset \(dataset.reference)", page, status: status)
+    }
+
+    /// The capture form's files: a fingerprint record, a face template (values separated by
+    /// commas) with its model, an image. A file input left empty sends an empty part.
+    struct BiometricsForm: Content {
+        var fingerprints: File?
+        var face: File?
+        var faceModel: String?
+        var image: File?
+    }
+
+    func biometrics(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.registerDataset, purpose: nil, with: access)
+        let id = try req.uuidParameter("id")
+        let form = try req.content.decode(BiometricsForm.self)
+        func bytes(_ file: File?) -> Data? {
+            file.flatMap { $0.data.readableBytes > 0 ? Data($0.data.readableBytesView) : nil }
+        }
+        let input = BiometricsInput(
+            fingerprints: bytes(form.fingerprints)?.base64EncodedString(),
+            face: bytes(form.face).map {
+                String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            },
+            faceModel: form.faceModel, image: bytes(form.image)?.base64EncodedString(),
+            imageFormat: bytes(form.image) == nil
+                ? nil : form.image?.contentType?.serialize() ?? "application/octet-stream")
+        do {
+            let result = try await registry.recordBiometrics(
+                try input.validated(dimension: registry.settings.faceDimension), dataset: id, by: caller, on: req.db)
+            let message =
+                "biometric data recorded (\(result.stored.joined(separator: ", "))); \(result.candidates.count) candidates for the experts"
+            return req.redirect(
+                to:
+                    "/registry/datasets/\(id)?message=\(message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
+                redirectType: .normal)
+        } catch let problem as Problem where [409, 422].contains(problem.status) {
+            let errors = problem.errors ?? [.init(field: "fingerprints", message: problem.detail ?? "")]
+            return try await datasetPage(req, errors: errors, status: problem.httpStatus)
+        }
     }
 
     func event(req: Request) async throws -> Response {

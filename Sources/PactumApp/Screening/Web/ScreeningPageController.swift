@@ -23,7 +23,7 @@ struct ScreeningPageController: RouteCollection {
         s.get("representatives", use: representatives)
         s.post("representatives", use: addRepresentative)
         s.get("watchlists", use: watchlists)
-        s.on(.POST, "watchlists", body: .collect(maxSize: "32mb"), use: loadWatchlist)
+        s.upload("watchlists", limit: "32mb", use: loadWatchlist)
     }
 
     // MARK: Worklist and opening
