@@ -3,6 +3,7 @@
 // With AVX-512 eight probe cylinders are compared at once (their words transposed); other
 // processors get the same arithmetic one pair at a time, with the same result.
 #include "PactumKernels.h"
+#include "cpu.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -51,9 +52,7 @@ __attribute__((target("popcnt"))) static void scan_popcnt(const pactum_filter_pr
     scan_plain(p, g, from, to, totals);
 }
 
-#define AVX512 "avx512f,avx512dq,avx512vl,avx512vpopcntdq"
-
-__attribute__((target(AVX512))) static void scan_avx512(const pactum_filter_probe *p, const pactum_filter_gallery *g,
+__attribute__((target(PACTUM_AVX512))) static void scan_avx512(const pactum_filter_probe *p, const pactum_filter_gallery *g,
                                                         int64_t from, int64_t to, float *totals) {
     // The probe in blocks of eight cylinders, word w of each side by side, and their roots.
     int32_t blocks = (p->count + 7) / 8;
@@ -101,8 +100,7 @@ __attribute__((target(AVX512))) static void scan_avx512(const pactum_filter_prob
 void pactum_filter_scan(const pactum_filter_probe *probe, const pactum_filter_gallery *gallery, int64_t from,
                         int64_t to, float *totals) {
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vpopcntdq")) {
+    if (pactum_has_avx512_popcount()) {
         scan_avx512(probe, gallery, from, to, totals);
         return;
     }

@@ -5,6 +5,7 @@
 // time. Both give bit-identical similarities to the reference formula (IEEE square roots and
 // division, no contraction).
 #include "PactumKernels.h"
+#include "cpu.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -92,10 +93,8 @@ __attribute__((target("popcnt"))) static void best_two_popcnt(const pactum_mcc_p
     best_two_plain(p, s, j);
 }
 
-#define AVX512 "avx512f,avx512dq,avx512vl,avx512vpopcntdq"
-
 // Eight cylinders of B against cylinder `a`: their similarities, -1 where not comparable.
-__attribute__((target(AVX512))) static inline __m256 block8(const uint64_t *a, const uint64_t *t, int32_t min_common) {
+__attribute__((target(PACTUM_AVX512))) static inline __m256 block8(const uint64_t *a, const uint64_t *t, int32_t min_common) {
     __m512i pc = _mm512_setzero_si512(), px = pc, py = pc, pd = pc;
     for (int w = 0; w < WORDS; w++) {
         __m512i vb = _mm512_loadu_si512(t + w * 8), mb = _mm512_loadu_si512(t + (WORDS + w) * 8);
@@ -115,7 +114,7 @@ __attribute__((target(AVX512))) static inline __m256 block8(const uint64_t *a, c
     return _mm256_mask_blend_ps(ok, _mm256_set1_ps(-1.0f), s);
 }
 
-__attribute__((target(AVX512))) static void best_two_avx512(const pactum_mcc_prints *p, float *out_s, int32_t *out_j) {
+__attribute__((target(PACTUM_AVX512))) static void best_two_avx512(const pactum_mcc_prints *p, float *out_s, int32_t *out_j) {
     // B transposed in blocks of eight cylinders: word w of the block's cylinders side by side.
     int32_t blocks = (p->count_b + 7) / 8;
     uint64_t stack[32 * BLOCK];
@@ -146,8 +145,7 @@ __attribute__((target(AVX512))) static void best_two_avx512(const pactum_mcc_pri
 
 void pactum_mcc_best_two(const pactum_mcc_prints *prints, float *scores, int32_t *indices) {
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vpopcntdq")) {
+    if (pactum_has_avx512_popcount()) {
         best_two_avx512(prints, scores, indices);
         return;
     }
