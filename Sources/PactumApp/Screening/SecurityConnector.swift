@@ -24,40 +24,82 @@ struct WatchlistConnector: SecurityConnector {
     let source = "national-watchlists"
     /// The match probability from which a person alert is a hit.
     let threshold: Double
+    let indexes = WatchlistIndexes()
 
     func check(_ query: SecurityQuery, state: MemberState, on db: any Database) async throws -> [SecurityHit] {
-        let entries = try await WatchlistEntry.query(on: db).filter(\.$stateCode == state.code).all()
+        let lists = try await indexes.lists(of: state.code, on: db)
         var hits: [SecurityHit] = []
         // Documents: the number (and the issuing state when both sides give it), exactly.
         if let number = query.documentNumber.map(Self.documentKey), !number.isEmpty {
-            for e in entries where e.kind == "document" && e.documentNumber.map(Self.documentKey) == number {
-                if let a = e.documentCountry, let b = query.documentCountry, a != b { continue }
-                hits.append(.init(source: source, list: e.list, kind: "document", alertReference: e.alertReference))
+            for alert in lists.documents[number] ?? [] {
+                if let a = alert.documentCountry, let b = query.documentCountry, a != b { continue }
+                hits.append(.init(source: source, list: alert.list, kind: "document", alertReference: alert.reference))
             }
         }
         // Persons: every name and date the alert gives, across scripts, through the index.
-        var index = IdentityIndex(model: .initial)
-        var byID: [String: WatchlistEntry] = [:]
-        for e in entries where e.kind == "person" {
-            let id = e.id!.uuidString
-            byID[id] = e
-            index.insert(
-                PreparedRecord(
-                    IdentityRecord(
-                        id: id, givenNames: e.givenNames ?? "", familyNames: e.familyNames ?? "",
-                        dateOfBirth: e.dateOfBirth, sex: nil,
-                        nationality: e.nationalities?.split(separator: ",").first.map(String.init), placeOfBirth: nil,
-                        documentNumber: e.documentNumber)))
-        }
-        for found in index.search(PreparedRecord(query.person), limit: 10, minimumProbability: threshold) {
-            guard let e = byID[found.id] else { continue }
-            hits.append(.init(source: source, list: e.list, kind: "person", alertReference: e.alertReference))
+        for found in lists.persons.search(PreparedRecord(query.person), limit: 10, minimumProbability: threshold) {
+            guard let alert = lists.alerts[found.id] else { continue }
+            hits.append(.init(source: source, list: alert.list, kind: "person", alertReference: alert.reference))
         }
         return hits
     }
 
     static func documentKey(_ number: String) -> String {
         number.uppercased().filter { $0.isLetter || $0.isNumber }
+    }
+}
+
+/// Each state's alerts, read and indexed once, then again only when the state's lists change:
+/// their count or their latest load time, which two small queries tell on every check, so
+/// every server of a deployment sees a list another one loaded.
+actor WatchlistIndexes {
+    struct Alert: Sendable {
+        var list: String
+        var reference: String
+        var documentCountry: String?
+    }
+
+    struct Lists: Sendable {
+        var stamp: Stamp
+        var persons: IdentityIndex
+        /// Person alerts by index id; document alerts by normalised number.
+        var alerts: [String: Alert]
+        var documents: [String: [Alert]]
+    }
+
+    struct Stamp: Sendable, Equatable {
+        var count: Int
+        var loadedAt: Date?
+    }
+
+    private var cache: [String: Lists] = [:]
+    /// Indexes built, for the tests.
+    private(set) var builds = 0
+
+    func lists(of state: String, on db: any Database) async throws -> Lists {
+        let entries = WatchlistEntry.query(on: db).filter(\.$stateCode == state)
+        let stamp = Stamp(count: try await entries.count(), loadedAt: try await entries.copy().max(\.$loadedAt))
+        if let cached = cache[state], cached.stamp == stamp { return cached }
+        var lists = Lists(stamp: stamp, persons: IdentityIndex(model: .initial), alerts: [:], documents: [:])
+        for e in try await WatchlistEntry.query(on: db).filter(\.$stateCode == state).all() {
+            let alert = Alert(list: e.list, reference: e.alertReference, documentCountry: e.documentCountry)
+            if e.kind == "document", let number = e.documentNumber.map(WatchlistConnector.documentKey) {
+                lists.documents[number, default: []].append(alert)
+            } else if e.kind == "person" {
+                let id = e.id!.uuidString
+                lists.alerts[id] = alert
+                lists.persons.insert(
+                    PreparedRecord(
+                        IdentityRecord(
+                            id: id, givenNames: e.givenNames ?? "", familyNames: e.familyNames ?? "",
+                            dateOfBirth: e.dateOfBirth, sex: nil,
+                            nationality: e.nationalities?.split(separator: ",").first.map(String.init),
+                            placeOfBirth: nil, documentNumber: e.documentNumber)))
+            }
+        }
+        cache[state] = lists
+        builds += 1
+        return lists
     }
 }
 

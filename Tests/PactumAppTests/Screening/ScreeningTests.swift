@@ -67,6 +67,37 @@ struct ScreeningTests {
         }
     }
 
+    @Test("the watchlists are indexed once, and again only after a list is loaded")
+    func watchlistIndexKept() async throws {
+        try await withPactum { ctx in
+            let officer = try await RegistryClient.make(ctx, .screeningOfficer, state: .IT)
+            let header =
+                "kind,alert_reference,given_names,family_names,date_of_birth,nationalities,document_number,document_country"
+            func load(_ list: String, _ rows: String) async throws {
+                let loaded = try await ctx.sendCSV(
+                    officer, "/api/v1/screening/watchlists/\(list)", header + "\n" + rows)
+                #expect(loaded.status == .ok, "\(loaded.body.string)")
+            }
+            func hits(_ id: UUID) async throws -> [String] {
+                try await officer.step(id, "security").json(ScreeningResult.self).hits?.map(\.alertReference) ?? []
+            }
+            let connector = try #require(ctx.app.pactum.screening.connectors.first as? WatchlistConnector)
+            try await load("national-alerts", "person,IT-1,Olga,Ivanova,1985-01-01,RUS,,")
+            let olga = try await officer.openScreening([
+                "givenNames": "Olga", "familyNames": "Ivanova", "dateOfBirth": "1985-01-01", "nationalities": "RUS",
+            ])
+            let other = try await officer.openScreening()
+            #expect(try await hits(olga.id) == ["IT-1"])
+            #expect(try await hits(other.id) == [])
+            #expect(await connector.indexes.builds == 1)
+            // A new list is seen at the next check.
+            try await load("interpol", "person,IT-2,Mohammed,Al-Hassan,1990-03-12,SYR,,")
+            let third = try await officer.openScreening()
+            #expect(try await hits(third.id) == ["IT-2"])
+            #expect(await connector.indexes.builds == 2)
+        }
+    }
+
     @Test("one screening from disembarkation to referral: MRZ, registry, watchlist hit, form, person's copy")
     func walk() async throws {
         try await withPactum { ctx in
