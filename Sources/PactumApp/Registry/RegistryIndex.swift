@@ -10,12 +10,14 @@ actor RegistryIndex {
     /// How many index records each dataset has (its names, then its names at birth and aliases).
     private var records: [UUID: Int] = [:]
     private let settings: RegistrySettings
-    /// One fingerprint gallery per finger position, and the face gallery (EDAC Arts 27, 28).
-    private var fingers: [UInt8: FingerGallery<UUID>] = [:]
+    /// The fingerprints (EDAC Art 27), searched in their own actor so that name searches do
+    /// not wait for them, and the face gallery (EDAC Art 28).
+    let fingers: TenPrintIndex<UUID>
     private var faces: FaceGallery
 
     init(settings: RegistrySettings) {
         self.settings = settings
+        fingers = TenPrintIndex(settings: settings.fingerSearch)
         faces = FaceGallery(dimension: settings.faceDimension)
     }
 
@@ -28,7 +30,7 @@ actor RegistryIndex {
     func load(on db: any Database) async throws {
         index = IdentityIndex(model: .initial)
         records = [:]
-        fingers = [:]
+        await fingers.removeAll()
         faces = FaceGallery(dimension: settings.faceDimension)
         var prepared: [String: PreparedRecord] = [:]
         for dataset in try await Dataset.query(on: db).filter(\.$restrictionReason == nil).all() {
@@ -38,7 +40,7 @@ actor RegistryIndex {
         }
         let open = Set(prepared.keys.compactMap(UUID.init(uuidString:)))
         for biometric in try await Biometric.query(on: db).all() where open.contains(biometric.datasetID) {
-            insertBiometrics([biometric], of: biometric.datasetID)
+            await insertBiometrics([biometric], of: biometric.datasetID)
         }
         var model = FellegiSunterModel.initial
         let records = Array(prepared.values)
@@ -57,32 +59,37 @@ actor RegistryIndex {
         index.update(model: model)
     }
 
-    /// Adds (or replaces) a dataset's records.
+    /// Adds (or replaces) a dataset's records; its biometric data stay.
     func insert(_ datasetRecords: [IdentityRecord], of id: UUID) {
-        erase(id: id)
+        eraseRecords(of: id)
         for record in datasetRecords { index.insert(PreparedRecord(record)) }
         records[id] = datasetRecords.count
     }
 
-    func erase(id: UUID) {
-        for position in fingers.keys { fingers[position]!.erase(id) }
+    /// Takes a dataset out of the index: its records and its biometric data.
+    func erase(id: UUID) async {
+        eraseRecords(of: id)
         faces.erase(id.uuidString)
+        await fingers.erase(id)
+    }
+
+    private func eraseRecords(of id: UUID) {
         guard let count = records.removeValue(forKey: id) else { return }
         for n in 0..<count { index.erase(id: Dataset.indexID(id, n)) }
     }
 
     /// Adds a dataset's fingerprints and face (records already checked when they were stored);
     /// `fingers`, the templates where the caller has them already.
-    func insertBiometrics(_ biometrics: [Biometric], of id: UUID, fingers known: [UInt8: FingerTemplate]? = nil) {
+    func insertBiometrics(_ biometrics: [Biometric], of id: UUID, fingers known: [UInt8: FingerTemplate]? = nil)
+        async
+    {
         for b in biometrics {
             switch Biometric.Kind(rawValue: b.kind) {
             case .fingerprints:
                 guard
                     let templates = known ?? (try? FingerMinutiaeRecord(detecting: Array(b.data)))?.templatesByPosition
                 else { continue }
-                for (position, template) in templates {
-                    fingers[position, default: FingerGallery(settings: settings.fingerSearch)].insert(id, template)
-                }
+                await fingers.insert(templates, of: id)
             case .face:
                 guard let t = try? FaceTemplate(model: b.format, vector: b.floats, dimension: settings.faceDimension)
                 else { continue }
@@ -91,29 +98,6 @@ actor RegistryIndex {
             }
         }
     }
-
-    /// Datasets whose fingers match the probe's, strongest evidence first (EDAC Art 27). Each
-    /// probe finger is searched in the gallery of its position (filter, then full comparison);
-    /// a dataset with a finger at a false match rate of 1 % or less is then compared finger by
-    /// finger, and kept from `minimumEvidence`.
-    func searchFingers(_ probe: [UInt8: FingerTemplate], excluding own: UUID, minimumEvidence: Double) -> [(
-        id: UUID, evidence: Double, fingers: [(position: UInt8, score: Double, fmr: Double)]
-    )] {
-        let cut = FingerCalibration.threshold(fmr: 0.01)
-        var shortlist = Set<UUID>()
-        for (position, template) in probe {
-            for hit in fingers[position]?.search(template) ?? [] where hit.score > cut { shortlist.insert(hit.id) }
-        }
-        shortlist.remove(own)
-        let matcher = MCCMatcher()
-        return shortlist.compactMap { id in
-            let fused = FingerFusion.compare(probe, fingers(of: id), matcher: matcher)
-            return fused.evidence >= minimumEvidence ? (id, fused.evidence, fused.fingers) : nil
-        }.sorted { $0.evidence > $1.evidence }.prefix(settings.maxCandidates).map { $0 }
-    }
-
-    /// The stored fingers of a dataset, by position.
-    func fingers(of id: UUID) -> [UInt8: FingerTemplate] { fingers.compactMapValues { $0.template(of: id) } }
 
     /// The biographic comparison of a probe with a stored dataset: its best record (names,
     /// names at birth, aliases).

@@ -106,11 +106,13 @@ extension RegistryService {
             // Fingers short of the threshold by no more than biographic data may add.
             let needed = child ? settings.fusion.childFingerEvidence : settings.fusion.fingerEvidence
             let minimum = needed - settings.fusion.biographicCeiling
-            for hit in await index.searchFingers(probe, excluding: id, minimumEvidence: minimum) {
+            let hits = await index.fingers.search(
+                probe, minimumEvidence: minimum, excluding: id, limit: settings.maxCandidates)
+            for hit in hits {
                 let (decision, explanation) = await decide(
                     hit.id, .init(fingers: hit.evidence, fingersCompared: hit.fingers.count))
                 guard decision.hit else { continue }
-                let stored = await index.fingers(of: hit.id)
+                let stored = await index.fingers.fingers(of: hit.id)
                 found[hit.id] = (
                     BiometricEvidence(
                         kind: "fingerprints", evidence: hit.evidence, fmr: pow(10, -hit.evidence),

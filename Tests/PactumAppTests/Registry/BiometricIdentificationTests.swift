@@ -105,6 +105,40 @@ struct BiometricIdentificationTests {
         }
     }
 
+    @Test("a rectified dataset keeps its fingerprints in the index; a restricted one leaves it, and returns")
+    func fingerprintsThroughRightsRequests() async throws {
+        try await withPactum { ctx in
+            let german = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
+            let stored = try #require(try await german.register(["familyNames": "Sadeqi"]).dataset)
+            _ = try await german.send(
+                .POST, "/api/v1/registry/datasets/\(stored.id)/biometrics",
+                ["fingerprints": Self.fingerprints("person-12", impression: 0)])
+            let dpo = try await RegistryClient.make(ctx, .dataProtectionOfficer, state: .DE)
+            let fixed = try await dpo.send(
+                .POST, "/api/v1/registry/datasets/\(stored.id)/rectification",
+                ["field": "familyNames", "value": "Sadeghi", "reason": "passport"])
+            #expect(fixed.status == .ok)
+            let italian = try await RegistryClient.make(ctx, .registryOperator, state: .IT)
+            func search(_ impression: Int) async throws -> [UUID?] {
+                let probe = try #require(try await italian.register(["familyNames": "Rahimi"]).dataset)
+                let found = try await italian.send(
+                    .POST, "/api/v1/registry/datasets/\(probe.id)/biometrics",
+                    ["fingerprints": Self.fingerprints("person-12", impression: impression)])
+                return try found.json(BiometricsResult.self).candidates.map(\.match?.id)
+            }
+            #expect(try await search(1) == [stored.id])
+            let restrict = { (value: String) in
+                try await dpo.send(
+                    .POST, "/api/v1/registry/datasets/\(stored.id)/restriction",
+                    ["restricted": value, "reason": "contested"])
+            }
+            #expect(try await restrict("true").status == .ok)
+            #expect(try await !search(2).contains(stored.id))
+            #expect(try await restrict("false").status == .ok)
+            #expect(try await search(3).contains(stored.id))
+        }
+    }
+
     @Test("the face is compared only where there are no fingerprints (EDAC Art 28)")
     func faceOnly() async throws {
         try await withPactum { ctx in
