@@ -54,4 +54,22 @@ struct FingerGalleryTests {
         g.erase(12345)
         #expect(g.count == 49)
     }
+
+    @Test("ten-prints: the mate is found by fused evidence, the probe's own id is left out, erasure removes")
+    func tenPrints() async {
+        let index = TenPrintIndex<String>()
+        for person in ["anna", "bilal", "chen"] {
+            await index.insert(Self.generator.tenPrint(person: person, index: 0).templatesByPosition, of: person)
+        }
+        let probe = Self.generator.tenPrint(person: "bilal", index: 1).templatesByPosition
+        let found = await index.search(probe, minimumEvidence: 4, excluding: nil, limit: 10)
+        #expect(found.map(\.id) == ["bilal"])
+        #expect(found[0].fingers.count == 10 && found[0].evidence > 20)
+        await index.insert(probe, of: "bilal-again")
+        #expect(
+            await index.search(probe, minimumEvidence: 4, excluding: "bilal-again", limit: 10).map(\.id) == ["bilal"])
+        await index.erase("bilal")
+        #expect(await index.fingers(of: "bilal").isEmpty)
+        #expect(await index.search(probe, minimumEvidence: 4, excluding: "bilal-again", limit: 10).isEmpty)
+    }
 }
