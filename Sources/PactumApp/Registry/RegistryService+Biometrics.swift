@@ -134,10 +134,11 @@ extension RegistryService {
         }
         guard !found.isEmpty else { return [] }
         let datasets = try await Dataset.query(on: db).filter(\.$id ~~ Array(found.keys)).all()
-        let hits = datasets.filter { comparable($0, with: d.eurodacCategory) }.map { ($0, found[$0.id!]!) }
-        return IdentificationFusion.rank(hits.map { ($0, $1.0.decision!) }).map { dataset, _ in
-            (dataset, found[dataset.id!]!.0, found[dataset.id!]!.1)
+        let hits = datasets.filter { comparable($0, with: d.eurodacCategory) }.map { match in
+            let (evidence, explanation) = found[match.id!]!
+            return ((match, evidence, explanation), evidence.decision!)
         }
+        return IdentificationFusion.rank(hits).map(\.0)
     }
 
     /// A child aged 6 to 14 at the event: stricter fingerprint evidence.

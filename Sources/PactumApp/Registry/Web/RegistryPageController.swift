@@ -193,14 +193,14 @@ struct RegistryPageController: RouteCollection {
         func bytes(_ file: File?) -> Data? {
             file.flatMap { $0.data.readableBytes > 0 ? Data($0.data.readableBytesView) : nil }
         }
+        let image = bytes(form.image)
         let input = BiometricsInput(
             fingerprints: bytes(form.fingerprints)?.base64EncodedString(),
             face: bytes(form.face).map {
                 String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             },
-            faceModel: form.faceModel, image: bytes(form.image)?.base64EncodedString(),
-            imageFormat: bytes(form.image) == nil
-                ? nil : form.image?.contentType?.serialize() ?? "application/octet-stream")
+            faceModel: form.faceModel, image: image?.base64EncodedString(),
+            imageFormat: image.map { _ in form.image?.contentType?.serialize() ?? "application/octet-stream" })
         do {
             let result = try await registry.recordBiometrics(
                 try input.validated(dimension: registry.settings.faceDimension), dataset: id, by: caller, on: req.db)
