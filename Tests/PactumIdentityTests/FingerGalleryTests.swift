@@ -68,6 +68,13 @@ struct FingerGalleryTests {
         await index.insert(probe, of: "bilal-again")
         #expect(
             await index.search(probe, minimumEvidence: 4, excluding: "bilal-again", limit: 10).map(\.id) == ["bilal"])
+        // One searched finger finds the person; all ten are then compared.
+        var one = FingerSearchSettings()
+        one.searchedFingers = 1
+        let single = TenPrintIndex<String>(settings: one)
+        await single.insert(Self.generator.tenPrint(person: "bilal", index: 0).templatesByPosition, of: "bilal")
+        let viaOne = await single.search(probe, minimumEvidence: 4, excluding: nil, limit: 10)
+        #expect(viaOne.map(\.id) == ["bilal"] && viaOne[0].fingers.count == 10)
         await index.erase("bilal")
         #expect(await index.fingers(of: "bilal").isEmpty)
         #expect(await index.search(probe, minimumEvidence: 4, excluding: "bilal-again", limit: 10).isEmpty)

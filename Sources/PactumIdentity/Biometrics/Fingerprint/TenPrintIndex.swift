@@ -32,17 +32,19 @@ public actor TenPrintIndex<ID: Hashable & Sendable> {
     /// A person's stored fingers, by position.
     public func fingers(of id: ID) -> [UInt8: FingerTemplate] { galleries.compactMapValues { $0.template(of: id) } }
 
-    /// The persons whose fingers match the probe's, strongest evidence first. Each probe finger
-    /// is searched in the gallery of its position (filter, then full comparison); a person with
-    /// a finger at a false match rate of 1 % or less is then compared finger by finger, and
-    /// kept from `minimumEvidence`.
+    /// The persons whose fingers match the probe's, strongest evidence first. The probe's
+    /// `searchedFingers` fingers with the most cylinders are searched in the galleries of their
+    /// positions (filter, then full comparison); a person with one of them at a false match rate
+    /// of 1 % or less is then compared finger by finger, and kept from `minimumEvidence`.
     public func search(_ probe: [UInt8: FingerTemplate], minimumEvidence: Double, excluding own: ID?, limit: Int)
         -> [Match]
     {
         let cut = FingerCalibration.threshold(fmr: 0.01)
+        let searched = probe.filter { galleries[$0.key] != nil }
+            .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(settings.searchedFingers)
         var shortlist = Set<ID>()
-        for (position, template) in probe {
-            for hit in galleries[position]?.search(template) ?? [] where hit.score > cut { shortlist.insert(hit.id) }
+        for (position, template) in searched {
+            for hit in galleries[position]!.search(template) where hit.score > cut { shortlist.insert(hit.id) }
         }
         if let own { shortlist.remove(own) }
         let matcher = MCCMatcher()
