@@ -70,6 +70,19 @@ struct FieldValidator {
         errors.append(.init(field: field, message: message))
     }
 
+    /// One of an enumeration's values; nil, with the fault naming every value (and the rule's
+    /// article), when it is not.
+    mutating func choice<T: CaseIterable & RawRepresentable>(_ raw: String?, _ field: String, citation: String? = nil)
+        -> T? where T.RawValue == String
+    {
+        let value = raw.given.flatMap(T.init(rawValue:))
+        require(
+            value != nil, field,
+            "must be one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))"
+                + (citation.map { " (\($0))" } ?? ""))
+        return value
+    }
+
     func throwIfInvalid() throws {
         if !errors.isEmpty { throw Problem.validation(errors) }
     }

@@ -120,10 +120,7 @@ struct MonitoringService: Sendable {
         -> AllegationView
     {
         var check = FieldValidator()
-        let category = input.category.given.flatMap(AllegationCategory.init(rawValue:))
-        check.require(
-            category != nil, "category",
-            "must be one of: \(AllegationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        let category: AllegationCategory? = check.choice(input.category, "category")
         let description = check.requiredText(input.description, "description", max: 5000)
         try check.throwIfInvalid()
         let now = clock.now()

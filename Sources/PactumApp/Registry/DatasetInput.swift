@@ -43,10 +43,7 @@ struct DatasetInput: Content, JSONRequestBody {
     /// The checked registration, or a 422 problem listing every invalid field.
     func validated(now: Date) throws -> ValidDataset {
         var check = FieldValidator()
-        let category = category.given.flatMap(EurodacCategory.init(rawValue:))
-        check.require(
-            category != nil, "category",
-            "must be one of: \(EurodacCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        let category: EurodacCategory? = check.choice(category, "category")
         let reference = reference.given ?? ""
         check.require(
             (1...64).contains(reference.count)

@@ -78,10 +78,7 @@ struct OpenScreeningInput: Content, JSONRequestBody {
             (1...64).contains(reference.count)
                 && reference.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-/.".contains($0)) },
             "reference", "must be 1-64 letters, digits, '-', '/' or '.'")
-        let situation = situation.given.flatMap(ScreeningSituation.init(rawValue:))
-        check.require(
-            situation != nil, "situation",
-            "must be one of: \(ScreeningSituation.allCases.map(\.rawValue).joined(separator: ", ")) (SCR Arts 5, 7)")
+        let situation: ScreeningSituation? = check.choice(situation, "situation", citation: "SCR Arts 5, 7")
         let eventAt = eventAt.given.flatMap { try? Date($0, strategy: .iso8601) }
         check.require(eventAt != nil, "eventAt", "must be a date and time (ISO 8601, 2026-11-20T08:30:00Z)")
         if let eventAt { check.require(eventAt <= now, "eventAt", "is in the future") }
@@ -129,11 +126,7 @@ struct HealthInput: Content, JSONRequestBody {
 
     func validated() throws -> (HealthCheckOutcome, String?) {
         var check = FieldValidator()
-        let outcome = outcome.given.flatMap(HealthCheckOutcome.init(rawValue:))
-        check.require(
-            outcome != nil, "outcome",
-            "must be one of: \(HealthCheckOutcome.allCases.map(\.rawValue).joined(separator: ", ")) (SCR Art 12(1),(2))"
-        )
+        let outcome: HealthCheckOutcome? = check.choice(outcome, "outcome", citation: "SCR Art 12(1),(2)")
         let notes = check.text(notes, "notes")
         try check.throwIfInvalid()
         return (outcome!, notes)

@@ -65,10 +65,7 @@ extension ScreeningService {
         -> ScreeningResult
     {
         var check = FieldValidator()
-        let referral = input.referral.given.flatMap(ScreeningReferral.init(rawValue:))
-        check.require(
-            referral != nil, "referral",
-            "must be one of: \(ScreeningReferral.allCases.map(\.rawValue).joined(separator: ", ")) (SCR Art 18)")
+        let referral: ScreeningReferral? = check.choice(input.referral, "referral", citation: "SCR Art 18")
         let relocation = input.relocationState.given.map { $0.uppercased() }
         let relocationState = relocation.flatMap(MemberState.init(rawValue:))
         check.require(
