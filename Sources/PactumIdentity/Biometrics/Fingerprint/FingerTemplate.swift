@@ -29,7 +29,10 @@ public struct FingerTemplate: Sendable, Equatable {
         let deltaD = 2 * Double.pi / Double(nd)
         let reach = p.radius + 3 * p.sigmaS
         let gsNorm = 1 / (p.sigmaS * sqrt(2 * .pi))
-        let directional = DirectionalWeight(sigma: p.sigmaD, section: deltaD)
+        // The table of the default parameters is built once, not once per finger (2,048 erf).
+        let directional =
+            p.sigmaD == DirectionalWeight.standard.sigma && deltaD == DirectionalWeight.standard.section
+            ? DirectionalWeight.standard : DirectionalWeight(sigma: p.sigmaD, section: deltaD)
         var weights = [Double](repeating: 0, count: minutiae.count * nd)
         var sums = [Double](repeating: 0, count: nd)
         for (i, m) in minutiae.enumerated() {
@@ -98,10 +101,16 @@ public struct FingerTemplate: Sendable, Equatable {
 
 /// The directional Gaussian integrated over one angular section, tabulated over [-π, π) in
 /// 1,024 steps (a step of 0.35°, far below the sections' 60°).
-struct DirectionalWeight {
+struct DirectionalWeight: Sendable {
+    let sigma, section: Double
     let table: [Double]
 
+    static let standard = DirectionalWeight(
+        sigma: MCCParameters().sigmaD, section: 2 * .pi / Double(MCCParameters().directionCells))
+
     init(sigma: Double, section: Double) {
+        self.sigma = sigma
+        self.section = section
         let s2 = sigma * sqrt(2)
         table = (0..<1024).map { i in
             let x = -Double.pi + (Double(i) + 0.5) * 2 * .pi / 1024
