@@ -141,6 +141,14 @@ extension RegistryService {
         return IdentificationFusion.rank(hits).map(\.0)
     }
 
+    /// What biometric data a dataset has, as "kind: format", for its page (the dataset's read
+    /// is audited by `dataset(_:by:on:)`).
+    func biometricsHeld(of id: UUID, on db: any Database) async throws -> [String] {
+        // Only the two columns: the templates and images themselves stay in the database.
+        try await Biometric.query(on: db).filter(\.$datasetID == id).field(\.$kind).field(\.$format).all()
+            .map { "\($0.kind): \($0.format)" }
+    }
+
     /// A child aged 6 to 14 at the event: stricter fingerprint evidence.
     func isChild(_ d: Dataset) -> Bool {
         guard let birth = d.dateOfBirth.flatMap(PartialDate.init), let year = birth.year else { return false }

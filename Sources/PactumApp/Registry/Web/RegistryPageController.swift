@@ -159,9 +159,7 @@ struct RegistryPageController: RouteCollection {
         let id = try req.uuidParameter("id")
         let dataset = try await registry.dataset(id, by: caller, on: req.db)
         let events = RegistryEventKind.allCases.filter { !$0.roles.isDisjoint(with: principal.roles) }
-        let held = try await Biometric.query(on: req.db).filter(\.$datasetID == id).all().map {
-            "\($0.kind): \($0.format)"
-        }
+        let held = try await registry.biometricsHeld(of: id, on: req.db)
         let page = DatasetPage(
             dataset: DatasetView(dataset),
             events: events.map { .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: false) },
