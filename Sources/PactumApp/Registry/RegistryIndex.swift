@@ -39,9 +39,19 @@ actor RegistryIndex {
             prepared[id.uuidString] = index.record(id: id.uuidString)
         }
         let open = Set(prepared.keys.compactMap(UUID.init(uuidString:)))
-        for biometric in try await Biometric.query(on: db).all() where open.contains(biometric.datasetID) {
-            await insertBiometrics([biometric], of: biometric.datasetID)
+        // Images are kept for the record, never compared: they stay in the database.
+        var tenPrints: [(id: UUID, record: FingerMinutiaeRecord)] = []
+        for biometric in try await Biometric.query(on: db).filter(\.$kind != Biometric.Kind.image.rawValue).all()
+        where open.contains(biometric.datasetID) {
+            if biometric.kind == Biometric.Kind.fingerprints.rawValue {
+                if let record = try? FingerMinutiaeRecord(detecting: Array(biometric.data)) {
+                    tenPrints.append((biometric.datasetID, record))
+                }
+            } else {
+                await insertBiometrics([biometric], of: biometric.datasetID)
+            }
         }
+        await fingers.insert(contentsOf: tenPrints)
         var model = FellegiSunterModel.initial
         let records = Array(prepared.values)
         if records.count >= settings.minimumRecordsForU {

@@ -139,6 +139,37 @@ struct BiometricIdentificationTests {
         }
     }
 
+    @Test("the index rebuilt from the database at start finds the stored fingerprints and faces again")
+    func rebuiltAtStart() async throws {
+        try await withPactum { ctx in
+            let officer = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
+            let faces = FaceGenerator()
+            func text(_ t: FaceTemplate) -> String { t.vector.map { String($0) }.joined(separator: ",") }
+            let prints = try #require(try await officer.register(["familyNames": "Amiri"]).dataset)
+            _ = try await officer.send(
+                .POST, "/api/v1/registry/datasets/\(prints.id)/biometrics",
+                [
+                    "fingerprints": Self.fingerprints("person-13", impression: 0),
+                    "image": Data("not really a png".utf8).base64EncodedString(), "imageFormat": "image/png",
+                ])
+            let face = try #require(try await officer.register(["familyNames": "Karimi"]).dataset)
+            _ = try await officer.send(
+                .POST, "/api/v1/registry/datasets/\(face.id)/biometrics",
+                ["face": text(faces.capture(person: "karimi", index: 0)), "faceModel": "m"])
+            try await ctx.app.pactum.registry.index.load(on: ctx.db)
+            func found(_ body: [String: String]) async throws -> [UUID?] {
+                let probe = try #require(try await officer.register(["familyNames": "Noori"]).dataset)
+                let response = try await officer.send(.POST, "/api/v1/registry/datasets/\(probe.id)/biometrics", body)
+                return try response.json(BiometricsResult.self).candidates.map(\.match?.id)
+            }
+            #expect(try await found(["fingerprints": Self.fingerprints("person-13", impression: 1)]) == [prints.id])
+            #expect(
+                try await found(["face": text(faces.capture(person: "karimi", index: 1)), "faceModel": "m"]) == [
+                    face.id
+                ])
+        }
+    }
+
     @Test("the face is compared only where there are no fingerprints (EDAC Art 28)")
     func faceOnly() async throws {
         try await withPactum { ctx in

@@ -23,6 +23,12 @@ public actor TenPrintIndex<ID: Hashable & Sendable> {
         }
     }
 
+    /// Adds many persons' fingers, their templates extracted on all cores: a registry's start.
+    public func insert(contentsOf records: [(id: ID, record: FingerMinutiaeRecord)]) {
+        let templates = Linker.parallelMap(records, minimumCount: 64) { $0.record.templatesByPosition }
+        for (r, fingers) in zip(records, templates) { insert(fingers, of: r.id) }
+    }
+
     public func erase(_ id: ID) {
         for position in galleries.keys { galleries[position]!.erase(id) }
     }
