@@ -70,20 +70,11 @@ public struct FaceGallery: Sendable {
     /// Removes a template; the last one takes its place.
     public mutating func erase(_ id: String) {
         guard let i = slot.removeValue(forKey: id) else { return }
-        let last = ids.count - 1
-        if i != last {
-            ids[i] = ids[last]
-            slot[ids[i]] = i
-            scales[i] = scales[last]
-            for k in 0..<dimension {
-                codes[i * dimension + k] = codes[last * dimension + k]
-                halves[i * dimension + k] = halves[last * dimension + k]
-            }
-        }
-        ids.removeLast()
-        scales.removeLast()
-        codes.removeLast(dimension)
-        halves.removeLast(dimension)
+        if i != ids.count - 1 { slot[ids.last!] = i }
+        ids.removeSlot(i)
+        scales.removeSlot(i)
+        codes.removeSlot(i, width: dimension)
+        halves.removeSlot(i, width: dimension)
     }
 
     /// The `k` most similar templates, best first, with their cosine similarity.
@@ -131,6 +122,16 @@ public struct FaceGallery: Sendable {
             }
         }
         return best.items
+    }
+}
+
+extension Array {
+    /// Removes slot `i` (its `width` elements) by moving the last slot into its place: constant
+    /// work, where a gallery does not care about the order of its slots.
+    mutating func removeSlot(_ i: Int, width: Int = 1) {
+        let last = count / width - 1
+        if i != last { for k in 0..<width { self[i * width + k] = self[last * width + k] } }
+        removeLast(width)
     }
 }
 

@@ -76,25 +76,13 @@ public struct FingerGallery<ID: Hashable & Sendable>: Sendable {
     /// Removes a finger; the last one takes its place.
     public mutating func erase(_ id: ID) {
         guard let i = slot.removeValue(forKey: id) else { return }
-        let last = ids.count - 1
+        if i != ids.count - 1 { slot[ids.last!] = i }
         let k = settings.summaryCylinders
-        if i != last {
-            ids[i] = ids[last]
-            slot[ids[i]] = i
-            templates[i] = templates[last]
-            for c in 0..<k {
-                summaryAngle[i * k + c] = summaryAngle[last * k + c]
-                summaryRoot[i * k + c] = summaryRoot[last * k + c]
-            }
-            for c in 0..<(k * Self.words) {
-                summaryBits[i * k * Self.words + c] = summaryBits[last * k * Self.words + c]
-            }
-        }
-        ids.removeLast()
-        templates.removeLast()
-        summaryAngle.removeLast(k)
-        summaryRoot.removeLast(k)
-        summaryBits.removeLast(k * Self.words)
+        ids.removeSlot(i)
+        templates.removeSlot(i)
+        summaryAngle.removeSlot(i, width: k)
+        summaryRoot.removeSlot(i, width: k)
+        summaryBits.removeSlot(i, width: k * Self.words)
     }
 
     public func template(of id: ID) -> FingerTemplate? { slot[id].map { templates[$0] } }
