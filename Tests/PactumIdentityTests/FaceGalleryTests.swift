@@ -19,6 +19,9 @@ struct FaceGalleryTests {
             try FaceTemplate(model: "m", vector: [1, .nan], dimension: 2)
         }
         #expect(throws: FaceTemplate.Problem.zero) { try FaceTemplate(model: "m", vector: [0, 0], dimension: 2) }
+        // Values near Float's limit once overflowed the norm and stored an all-zero template.
+        let huge = try FaceTemplate(model: "m", vector: [3e38, -3e38], dimension: 2)
+        #expect(abs(huge.vector[0] - 0.70710677) < 1e-6 && abs(huge.vector[1] + 0.70710677) < 1e-6)
     }
 
     @Test("search gives the exact top 10 of a brute-force float scan, through inserts and erasures")

@@ -106,6 +106,20 @@ struct FingerTemplateTests {
             (String(good.dropLast()), "runs past the end"),
             ("9.001:12\u{1D}9.004:S", "FS separator"),
             ("hello", "neither an ISO"),
+            // These two once trapped the process ("Negative value is not representable").
+            (
+                Self.relength(good.replacingOccurrences(of: "9.003:\(view.impressionType)", with: "9.003:-1")),
+                "impression type (9.003)"
+            ),
+            (
+                Self.relength(good.replacingOccurrences(of: "9.006:\(view.position)", with: "9.006:-1")),
+                "finger position (9.006)"
+            ),
+            (
+                Self.relength(
+                    good.replacingOccurrences(of: "9.006:\(view.position)", with: "9.006:99999999999999999999")),
+                "finger position (9.006)"
+            ),
         ] {
             do {
                 _ = try FingerMinutiaeRecord(detecting: Array(text.utf8))
@@ -114,6 +128,14 @@ struct FingerTemplateTests {
                 #expect(error.description.contains(reason), "\(error)")
             }
         }
+    }
+
+    /// A Type-9 record with its 9.001 length set again after an edit.
+    static func relength(_ record: String) -> String {
+        let body = record.split(separator: "\u{1D}", maxSplits: 1)[1].dropLast()
+        var length = body.utf8.count + 9
+        while "9.001:\(length)\u{1D}".utf8.count + body.utf8.count + 1 != length { length += 1 }
+        return "9.001:\(length)\u{1D}\(body)\u{1C}"
     }
 
     @Test("20,000 mutated records never crash the readers")

@@ -24,6 +24,8 @@ public struct PactumConfiguration: Sendable {
     public var maxFailedLogins: Int = 5
     /// How long a locked account stays locked.
     public var lockoutDuration: TimeInterval = 15 * 60
+    /// Sign-in and search limits (429 with Retry-After past them).
+    public var rateLimits = RateLimits()
     /// Largest request body accepted by the API.
     public var maxBodySize: String = "256kb"
     /// Readings of the time rules left open by the texts (docs/LAW.md).
@@ -46,6 +48,13 @@ public struct PactumConfiguration: Sendable {
             dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
             databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 })
         config.secureCookies = ["1", "true", "yes"].contains(env["PACTUM_SECURE_COOKIES"]?.lowercased() ?? "")
+        // Whole numbers per window; anything else keeps the default.
+        func limit(_ name: String, _ keep: RateLimit) -> RateLimit {
+            env[name].flatMap(Int.init).flatMap { $0 > 0 ? RateLimit(requests: $0, per: keep.window) : nil } ?? keep
+        }
+        config.rateLimits.signInPerAccount = limit("PACTUM_SIGN_IN_PER_ACCOUNT", config.rateLimits.signInPerAccount)
+        config.rateLimits.signInPerAddress = limit("PACTUM_SIGN_IN_PER_ADDRESS", config.rateLimits.signInPerAddress)
+        config.rateLimits.searchPerUser = limit("PACTUM_SEARCHES_PER_MINUTE", config.rateLimits.searchPerUser)
         return config
     }
 

@@ -61,16 +61,19 @@ extension Application {
         // becomes a problem.
         middleware = .init()
         middleware.use(RequestIDMiddleware())
+        middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
         middleware.use(RequestMetricsMiddleware(registry: services.metrics))
         middleware.use(ProblemMiddleware(pages: LeafErrorPages()))
+        middleware.use(MethodGuardMiddleware())
         try registerRoutes(services, resources: resources)
     }
 
     func makeServices(_ config: PactumConfiguration) throws -> PactumServices {
         let audit = AuditLog(clock: config.clock)
+        let limiter = RateLimiter(clock: config.clock)
         let auth = AuthService(
             hasher: try PasswordHasher(cost: config.bcryptCost, threadPool: threadPool), audit: audit,
-            clock: config.clock,
+            clock: config.clock, limiter: limiter, limits: config.rateLimits,
             maxFailedLogins: config.maxFailedLogins, lockoutDuration: config.lockoutDuration,
             tokenLifetime: config.tokenLifetime)
         let law = DeadlineEngine(settings: config.periodSettings)
@@ -78,7 +81,8 @@ extension Application {
             audit: audit, law: law, index: RegistryIndex(settings: config.registry), clock: config.clock,
             settings: config.registry)
         return PactumServices(
-            config: config, audit: audit, auth: auth, access: AccessControl(policy: Policy(), audit: audit),
+            config: config, audit: audit, auth: auth,
+            access: AccessControl(policy: Policy(), audit: audit, limiter: limiter, limits: config.rateLimits),
             metrics: PrometheusCollectorRegistry(), law: law, registry: registry,
             screening: ScreeningService(
                 audit: audit, law: law, clock: config.clock, registry: registry,
@@ -101,7 +105,7 @@ enum PactumMigrations {
     static var all: [any Migration] {
         [
             CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry(),
-            CreateScreening(), CreateBiometrics(),
+            CreateScreening(), CreateBiometrics(), UpdateWebSessionsAddUserID(), UpdateBiometricsAddUniqueKind(),
         ]
     }
 }

@@ -27,7 +27,7 @@ extension Application {
         // Web: session cookie plus a CSRF token on every form.
         let web = routes.grouped(
             sessions.middleware, SessionAuthenticator(),
-            CSRFMiddleware())
+            CSRFMiddleware(secureCookies: services.config.secureCookies))
         try web.register(collection: SessionController(auth: services.auth, audit: services.audit))
         try web.register(collection: DashboardController(access: access, clock: clock))
         try web.register(collection: AccountController(auth: services.auth, access: access))

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PactumLaw
+import SQLKit
 
 /// Why a sign-in or an account operation failed. What the client is told stays generic where a
 /// precise answer would reveal whether an account exists.
@@ -27,14 +28,27 @@ struct AuthService: Sendable {
     let hasher: PasswordHasher
     let audit: AuditLog
     let clock: AppClock
+    let limiter: RateLimiter
+    let limits: RateLimits
     let maxFailedLogins: Int
     let lockoutDuration: TimeInterval
     let tokenLifetime: TimeInterval
 
     /// Checks an e-mail and password. Every attempt is audited; repeated failures lock the
     /// account for `lockoutDuration`, during which even the right password is refused.
-    func authenticate(email: String, password: String, requestID: String?, on db: any Database) async throws -> User {
+    ///
+    /// The counter and the lock change in the database in one statement each, inside the audit
+    /// transaction, never by writing back a value read before Bcrypt: wrong passwords sent in
+    /// parallel each count, and a right one that raced a lock is refused.
+    ///
+    /// Attempts are limited per account and per client address (`client`) before Bcrypt runs,
+    /// so guessing costs the guesser a 429, not the server its cores.
+    func authenticate(
+        email: String, password: String, client: String? = nil, requestID: String?, on db: any Database
+    ) async throws -> User {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        if let client { try await limiter.take("sign-in-address:\(client)", limits.signInPerAddress) }
+        try await limiter.take("sign-in-account:\(email)", limits.signInPerAccount)
         let user = try await User.query(on: db).filter(\.$email == email).first()
         let matches = try await hasher.verify(password, against: user?.passwordHash)
         let now = clock.now()
@@ -45,40 +59,57 @@ struct AuthService: Sendable {
                     requestID: requestID, detail: "unknown account"), on: db)
             throw AuthError.invalidCredentials
         }
-        var draft = AuditDraft(
+        let draft = AuditDraft(
             actorID: userID.uuidString, actor: user.email, actorRole: user.roleList, actorState: user.stateCode,
             action: .login, purpose: .authentication, requestID: requestID)
-        if user.disabled || user.isLocked(at: now) || !matches {
+        let accepted = try await audit.transaction(on: db) { [draft] audit in
+            var draft = draft
             let detail: String
             if user.disabled {
                 detail = "account disabled"
-            } else if user.isLocked(at: now) {
+            } else if matches, try await Self.clearFailures(of: userID, now: now, on: audit.db) {
+                try await audit.append(draft)
+                return true
+            } else if matches || user.isLocked(at: now) {
                 detail = "account locked"
             } else {
-                user.failedLogins += 1
-                if user.failedLogins >= maxFailedLogins {
-                    user.lockedUntil = now.addingTimeInterval(lockoutDuration)
-                    user.failedLogins = 0
-                    detail = "wrong password; account locked for \(Int(lockoutDuration / 60)) minutes"
-                } else {
-                    detail = "wrong password (\(user.failedLogins) of \(maxFailedLogins))"
-                }
+                detail = "wrong password; " + (try await countFailure(of: userID, now: now, on: audit.db))
             }
             draft.outcome = .failure
             draft.detail = detail
-            try await audit.transaction(on: db) { [draft] audit in
-                try await user.save(on: audit.db)
-                try await audit.append(draft)
-            }
-            throw AuthError.invalidCredentials
+            try await audit.append(draft)
+            return false
         }
+        guard accepted else { throw AuthError.invalidCredentials }
         user.failedLogins = 0
         user.lockedUntil = nil
-        try await audit.transaction(on: db) { [draft] audit in
-            try await user.save(on: audit.db)
-            try await audit.append(draft)
-        }
         return user
+    }
+
+    /// Counts one failed password in one statement and locks the account when the count
+    /// reaches `maxFailedLogins`; says which, for the audit entry.
+    private func countFailure(of id: UUID, now: Date, on db: any Database) async throws -> String {
+        let sql = try db.sql()
+        let row = try await sql.update(User.schema).set(SQLIdentifier("failed_logins"), to: SQLRaw("failed_logins + 1"))
+            .where("id", .equal, id).where { open in
+                open.where("locked_until", .is, SQLLiteral.null).orWhere("locked_until", .lessThanOrEqual, now)
+            }
+            .returning("failed_logins").first()
+        guard let count = try row?.decode(column: "failed_logins", as: Int.self) else { return "account locked" }
+        guard count >= maxFailedLogins else { return "\(count) of \(maxFailedLogins)" }
+        try await sql.update(User.schema).set("locked_until", to: now.addingTimeInterval(lockoutDuration))
+            .set("failed_logins", to: 0).where("id", .equal, id).run()
+        return "account locked for \(Int(lockoutDuration / 60)) minutes"
+    }
+
+    /// Resets the counter unless the account is locked now; false when it is.
+    private static func clearFailures(of id: UUID, now: Date, on db: any Database) async throws -> Bool {
+        let sql = try db.sql()
+        return try await sql.update(User.schema).set("failed_logins", to: 0).set("locked_until", to: SQLLiteral.null)
+            .where("id", .equal, id).where { open in
+                open.where("locked_until", .is, SQLLiteral.null).orWhere("locked_until", .lessThanOrEqual, now)
+            }
+            .returning("id").first() != nil
     }
 
     /// Issues a bearer token; only its hash is stored.
@@ -122,22 +153,41 @@ struct AuthService: Sendable {
         }
     }
 
-    /// Changes a user's own password after checking the current one; revokes their tokens.
+    /// Changes a user's own password after checking the current one; revokes their tokens and
+    /// every other web session (`keepSession`, the id of the session that asks, stays). A wrong
+    /// current password counts towards the lockout like a failed sign-in.
     func changePassword(
-        of principal: Principal, current: String, new: String, requestID: String?, on db: any Database
+        of principal: Principal, current: String, new: String, keepSession: String? = nil, requestID: String?,
+        on db: any Database
     ) async throws {
-        guard let user = try await User.find(principal.userID, on: db),
-            try await hasher.verify(current, against: user.passwordHash)
-        else { throw AuthError.invalidCredentials }
+        guard let user = try await User.find(principal.userID, on: db) else { throw AuthError.invalidCredentials }
+        let now = clock.now()
+        guard !user.isLocked(at: now), try await hasher.verify(current, against: user.passwordHash) else {
+            try await audit.transaction(on: db) { audit in
+                let detail =
+                    user.isLocked(at: now)
+                    ? "account locked"
+                    : "wrong current password; "
+                        + (try await countFailure(of: principal.userID, now: now, on: audit.db))
+                try await audit.append(
+                    AuditDraft(
+                        principal, .passwordChange, outcome: .failure, purpose: .accountManagement,
+                        requestID: requestID,
+                        detail: detail))
+            }
+            throw AuthError.invalidCredentials
+        }
         if let weakness = PasswordHasher.weakness(of: new) { throw AuthError.weakPassword(weakness) }
         if new == current { throw AuthError.weakPassword("must differ from the current password") }
         user.passwordHash = try await hasher.hash(new)
         user.mustChangePassword = false
-        let now = clock.now()
+        let kept = keepSession.map(sha256Hex) ?? ""
         try await audit.transaction(on: db) { audit in
             try await user.save(on: audit.db)
             try await APIToken.query(on: audit.db).filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: now).update()
+            try await WebSessionRecord.query(on: audit.db).filter(\.$userID == principal.userID)
+                .filter(\.$tokenHash != kept).delete()
             try await audit.append(
                 AuditDraft(principal, .passwordChange, purpose: .accountManagement, requestID: requestID))
         }

@@ -6,6 +6,12 @@ import Vapor
 struct AccessControl: Sendable {
     let policy: Policy
     let audit: AuditLog
+    /// Expensive searches (registry searches, registrations and biometric uploads, which
+    /// identify) count against `limits.searchPerUser`.
+    let limiter: RateLimiter
+    let limits: RateLimits
+
+    static let expensive: Set<Action> = [.searchRegistry, .registerDataset]
 }
 
 extension Request {

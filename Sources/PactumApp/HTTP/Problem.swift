@@ -22,6 +22,8 @@ public struct Problem: Content, Error, Sendable, Equatable {
     public var errors: [FieldError]?
     /// Extension member: the request id, to find the server log line.
     public var requestId: String?
+    /// Extension member of a 429: seconds to wait, also sent as `Retry-After`.
+    public var retryAfter: Int?
 
     public init(
         status: HTTPResponseStatus, type: String? = nil, title: String? = nil, detail: String? = nil,
@@ -71,6 +73,7 @@ extension Problem {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         response.body = .init(data: (try? encoder.encode(body)) ?? Data())
         if status == 401 { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"pactum\"") }
+        if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
         return response
     }
 }

@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import Vapor
 
@@ -18,7 +19,9 @@ struct ProblemMiddleware: AsyncMiddleware {
                 request.logger.error("request failed: \(String(reflecting: error))")
             }
             if request.wantsHTML {
-                return await pages.render(problem, for: request)
+                let page = await pages.render(problem, for: request)
+                if let wait = problem.retryAfter { page.headers.replaceOrAdd(name: .retryAfter, value: String(wait)) }
+                return page
             }
             return problem.response(for: request)
         }
@@ -35,6 +38,12 @@ struct ProblemMiddleware: AsyncMiddleware {
                 validation.failures.map {
                     .init(field: $0.key.description, message: $0.result.failureDescription ?? "is invalid")
                 })
+        case let storage as any DatabaseError where storage.isConstraintFailure:
+            // A unique index caught what a concurrent request wrote first: the loser's 409.
+            request.logger.notice("constraint refused a write: \(String(reflecting: storage))")
+            return Problem(
+                status: .conflict, type: "conflict",
+                detail: "Another request changed this record at the same moment; reload it and try again.")
         case let abort as any AbortError:
             // Vapor's own aborts: bad JSON, unsupported media type, body too large, no route.
             let status = abort.status

@@ -30,6 +30,12 @@ extension Request {
                 check.require(!field.required, field.name, "is required")
             case let value?:
                 check.require(field.kind.matches(value), field.name, "must be \(field.kind.description)")
+                // No field of the API takes a NUL or another control character but line ends.
+                if let text = value as? String {
+                    check.require(
+                        !FieldValidator.hasControl(text, allowingLines: true), field.name,
+                        "must not contain control characters")
+                }
             }
         }
         let known = Set(T.fields.map(\.name))
@@ -81,6 +87,33 @@ struct FieldValidator {
             "must be one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))"
                 + (citation.map { " (\($0))" } ?? ""))
         return value
+    }
+
+    /// Text from outside: at most `max` characters counted as Unicode scalars (so a letter
+    /// with 5,000 combining marks counts 5,001, not 1), and no control characters.
+    mutating func plainText(_ value: String?, _ field: String, max: Int) {
+        guard let value else { return }
+        require(value.unicodeScalars.count <= max, field, "must be at most \(max) characters")
+        require(!Self.hasControl(value, allowingLines: false), field, "must not contain control characters")
+    }
+
+    /// A name: plain text with at least one letter, so that a name of invisible characters
+    /// only (format characters, combining marks, spaces) is refused.
+    mutating func name(_ value: String?, _ field: String, max: Int) {
+        guard let value, !value.isEmpty else { return }
+        plainText(value, field, max: max)
+        require(
+            value.unicodeScalars.contains { $0.properties.isAlphabetic && !$0.properties.isGraphemeExtend }, field,
+            "must contain a letter")
+    }
+
+    /// C0 and C1 control characters and DEL; tab, line feed and carriage return only where
+    /// the text may have lines.
+    static func hasControl(_ text: String, allowingLines: Bool) -> Bool {
+        text.unicodeScalars.contains { c in
+            (c.value < 0x20 && !(allowingLines && [0x09, 0x0A, 0x0D].contains(c.value)))
+                || (0x7F...0x9F).contains(c.value)
+        }
     }
 
     func throwIfInvalid() throws {

@@ -171,6 +171,15 @@ struct MonitoringService: Sendable {
         a.history = try Self.encode(history)
         a.updatedAt = now
         try await audit.transaction(on: db) { tx in
+            // One move from the status it was read in: a concurrent move makes this one a 409.
+            guard
+                try await tx.db.compareAndSet(
+                    Allegation.schema, id: id, "status", from: current.rawValue, to: target!.rawValue)
+            else {
+                throw Problem(
+                    status: .conflict, type: "allegation-moved",
+                    detail: "The allegation was moved on at the same moment; reload it.")
+            }
             try await a.save(on: tx.db)
             try await tx.append(
                 caller.draft(.monitoringRecord, "monitoring.allegation", a.id, state: a.stateCode, detail: a.status))

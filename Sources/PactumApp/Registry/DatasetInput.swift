@@ -53,9 +53,15 @@ struct DatasetInput: Content, JSONRequestBody {
         check.require(!familyNames.isEmpty, "familyNames", "is required")
         for (name, value) in [("givenNames", givenNames), ("familyNames", familyNames), ("namesAtBirth", namesAtBirth)]
         {
-            check.require((value ?? "").count <= 200, name, "must be at most 200 characters")
+            check.name(value, name, max: 200)
         }
-        check.require((otherNames ?? "").count <= 1000, "otherNames", "must be at most 1000 characters")
+        check.name(otherNames, "otherNames", max: 1000)
+        for (name, value) in [
+            ("placeOfBirth", placeOfBirth), ("eventPlace", eventPlace), ("documentType", documentType),
+            ("documentNumber", documentNumber),
+        ] {
+            check.plainText(value, name, max: 100)
+        }
         let nationalities = nationalities.given?.uppercased().split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }

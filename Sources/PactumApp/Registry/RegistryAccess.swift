@@ -11,8 +11,12 @@ extension Request {
         -> Caller
     {
         let principal = try await authorize(action, purpose: nil, with: access)
+        if AccessControl.expensive.contains(action) {
+            try await access.limiter.take("search:\(principal.userID)", access.limits.searchPerUser)
+        }
         let purpose: Purpose
-        if let raw, !raw.isEmpty {
+        // Absent means the role's first purpose; given, even empty (`?purpose=`), it must be one.
+        if let raw {
             guard let parsed = Purpose(rawValue: raw) else {
                 throw Problem.validation([
                     .init(

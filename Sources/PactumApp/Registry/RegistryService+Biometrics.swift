@@ -19,11 +19,6 @@ extension RegistryService {
         async throws -> BiometricsResult
     {
         let d = try await dataset(id, by: caller, on: db)
-        if try await Biometric.query(on: db).filter(\.$datasetID == id).filter(\.$kind != "image").count() > 0 {
-            throw Problem(
-                status: .conflict, type: "biometrics-recorded",
-                detail: "The dataset's biometric data are recorded; a retake is a new capture of the same dataset.")
-        }
         let now = clock.now()
         var rows: [Biometric] = []
         func row(_ kind: Biometric.Kind, _ format: String, _ data: Data) {
@@ -41,18 +36,25 @@ extension RegistryService {
         if let i = input.image { row(.image, i.format, i.data) }
         let stored = rows.map(\.kind)
         let toStore = rows
-        try await audit.transaction(on: db) { tx in
+        let templates = input.fingerprints?.record.templatesByPosition ?? [:]
+        // The search runs first (the probe is not in the index yet, and excludes itself), so that
+        // the biometric data and their candidates commit in one transaction: after a crash
+        // either both are there or neither, and the retry runs the search again.
+        let found = try await identify(
+            d, fingers: templates.filter { $0.value.count > 0 }, face: input.face?.template, on: db)
+        let candidates = try await audit.transaction(on: db) { tx in
+            // Checked inside the transaction, which audited writes take one at a time; the
+            // unique index (biometrics_one_per_kind) holds it across processes too.
+            if try await Biometric.query(on: tx.db).filter(\.$datasetID == id).filter(\.$kind != "image").count() > 0 {
+                throw Problem(
+                    status: .conflict, type: "biometrics-recorded",
+                    detail: "The dataset's biometric data are recorded; a retake is a new capture of the same dataset.")
+            }
             for b in toStore { try await b.create(on: tx.db) }
             try await tx.append(
                 caller.draft(
                     .registryUpdate, "registry.dataset", id, state: d.stateCode,
                     detail: "biometric data recorded: \(stored.joined(separator: ", "))"))
-        }
-        let templates = input.fingerprints?.record.templatesByPosition ?? [:]
-        let probeFingers = templates.filter { $0.value.count > 0 }
-        await index.insertBiometrics(rows, of: id, fingers: templates)
-        let found = try await identify(d, fingers: probeFingers, face: input.face?.template, on: db)
-        let candidates = try await audit.transaction(on: db) { tx in
             var candidates: [CandidateView] = []
             for (match, evidence, explanation) in found {
                 // One candidate per stored dataset: a biographic one still pending takes the
@@ -78,6 +80,7 @@ extension RegistryService {
             }
             return candidates
         }
+        await index.insertBiometrics(rows, of: id, fingers: templates)
         return BiometricsResult(dataset: DatasetView(d), stored: stored, candidates: candidates)
     }
 

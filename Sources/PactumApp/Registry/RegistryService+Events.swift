@@ -31,16 +31,20 @@ extension RegistryService {
                 on: db)
             throw Problem.forbidden(reason)
         }
-        guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
-            throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
-        }
-        guard !d.isRestricted else {
-            throw Problem(
-                status: .conflict, type: "restricted", detail: "The dataset is restricted (EDAC Art 43; GDPR Art 18).")
-        }
-        let change = try apply(kind, input, to: d)
         let now = clock.now()
         let result = try await audit.transaction(on: db) { tx in
+            // Read and checked inside the transaction, which audited writes take one at a time:
+            // of concurrent events that exclude each other (two flags, two marks) one is applied
+            // and the others are refused with 409.
+            guard let d = try await Dataset.find(id, on: tx.db), d.stateCode == caller.state.code else {
+                throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+            }
+            guard !d.isRestricted else {
+                throw Problem(
+                    status: .conflict, type: "restricted",
+                    detail: "The dataset is restricted (EDAC Art 43; GDPR Art 18).")
+            }
+            let change = try apply(kind, input, to: d)
             var sent = 0
             if kind.notifies {
                 sent = try await send(
@@ -254,14 +258,18 @@ extension RegistryService {
         guard let notice = try await Notice.find(id, on: db), notice.toState == caller.state.code else {
             throw Problem.notFound("No notice \(id) for \(caller.state.code).")
         }
-        if notice.readAt == nil {
-            try await audit.transaction(on: db) { tx in
-                notice.readAt = clock.now()
-                notice.readBy = caller.principal.email
-                try await notice.update(on: tx.db)
-                try await tx.append(caller.draft(.registryNoticeRead, "registry.notice", id, state: notice.toState))
+        guard notice.readAt == nil else { return NoticeView(notice) }
+        // The first receipt is kept: read again inside the transaction, so that of concurrent
+        // receipts one writes and the others answer what it wrote.
+        return try await audit.transaction(on: db) { tx in
+            guard let notice = try await Notice.find(id, on: tx.db), notice.readAt == nil else {
+                return try await Notice.find(id, on: tx.db).map(NoticeView.init) ?? NoticeView(notice)
             }
+            notice.readAt = clock.now()
+            notice.readBy = caller.principal.email
+            try await notice.update(on: tx.db)
+            try await tx.append(caller.draft(.registryNoticeRead, "registry.notice", id, state: notice.toState))
+            return NoticeView(notice)
         }
-        return NoticeView(notice)
     }
 }

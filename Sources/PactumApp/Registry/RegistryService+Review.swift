@@ -29,15 +29,18 @@ extension RegistryService {
         guard let candidate = try await Candidate.find(id, on: db), candidate.probeState == caller.state.code else {
             throw Problem.notFound("No candidate \(id) for \(caller.state.code).")
         }
-        guard candidate.status == Candidate.Status.pending.rawValue else {
-            throw Problem(
-                status: .conflict, type: "already-decided", detail: "The candidate is already \(candidate.status).")
-        }
+        guard candidate.status == Candidate.Status.pending.rawValue else { throw Self.alreadyDecided }
         guard let probe = try await Dataset.find(candidate.probeID, on: db),
             let match = try await Dataset.find(candidate.matchID, on: db)
         else { throw Problem.notFound("A dataset of the candidate no longer exists.") }
         let now = clock.now()
+        let status = confirm ? Candidate.Status.confirmed : .falseHit
         try await audit.transaction(on: db) { tx in
+            // One decision: of concurrent decisions exactly one moves the candidate from pending.
+            guard
+                try await tx.db.compareAndSet(
+                    Candidate.schema, id: id, "status", from: Candidate.Status.pending.rawValue, to: status.rawValue)
+            else { throw Self.alreadyDecided }
             candidate.reviewedBy = caller.principal.email
             candidate.reviewedAt = now
             if confirm {
@@ -63,6 +66,9 @@ extension RegistryService {
         }
         return Self.view(candidate, probe: probe, match: confirm ? match : nil)
     }
+
+    static let alreadyDecided = Problem(
+        status: .conflict, type: "already-decided", detail: "An expert has already decided on this candidate.")
 
     /// Joins two persons: the older id stays (ids are stable), the other's datasets move to it.
     private func merge(_ a: UUID, _ b: UUID, on db: any Database) async throws {

@@ -59,16 +59,18 @@ struct RegistryService: Sendable {
                 dataset: nil, candidates: [],
                 matches: found.map { SearchMatch(dataset: MatchedDataset($0), explanation: $1) })
         }
-        if try await Dataset.query(on: db).filter(\.$stateCode == state.code).filter(\.$reference == input.reference)
-            .first() != nil
-        {
-            throw Problem(
-                status: .conflict, type: "duplicate-reference",
-                detail: "\(state.code) already holds a dataset with reference \(input.reference).")
-        }
         let now = clock.now()
         let dataset = try makeDataset(input, state: state, operator: caller.principal.userID.uuidString, now: now)
         let candidates = try await audit.transaction(on: db) { tx in
+            // Inside the transaction, so that of two concurrent registrations one is refused
+            // here (and across processes by the unique index on state and reference).
+            if try await Dataset.query(on: tx.db).filter(\.$stateCode == state.code)
+                .filter(\.$reference == input.reference).first() != nil
+            {
+                throw Problem(
+                    status: .conflict, type: "duplicate-reference",
+                    detail: "\(state.code) already holds a dataset with reference \(input.reference).")
+            }
             let person = RegistryPerson(createdAt: now)
             try await person.create(on: tx.db)
             dataset.$person.id = person.id!

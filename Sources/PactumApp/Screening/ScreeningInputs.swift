@@ -35,7 +35,7 @@ extension FieldValidator {
     }
 
     mutating func text(_ raw: String?, _ field: String, max: Int = 2000) -> String? {
-        require((raw ?? "").count <= max, field, "must be at most \(max) characters")
+        require((raw ?? "").unicodeScalars.count <= max, field, "must be at most \(max) characters")
         return raw.given
     }
 
@@ -91,6 +91,10 @@ struct OpenScreeningInput: Content, JSONRequestBody {
         }
         check.require(eventPlace.given != nil, "eventPlace", "is required")
         check.require(familyNames.given != nil, "familyNames", "is required")
+        check.name(givenNames, "givenNames", max: 200)
+        check.name(familyNames, "familyNames", max: 200)
+        check.plainText(eventPlace, "eventPlace", max: 100)
+        check.plainText(placeOfBirth, "placeOfBirth", max: 100)
         let dob = check.dateOfBirth(dateOfBirth)
         if let eventAt, let birth = dob.flatMap(PartialDate.init), let year = birth.year {
             let day = CivilDate(year: year, month: birth.month ?? 1, day: birth.day ?? 1)

@@ -133,15 +133,18 @@ extension ScreeningService {
         guard items.contains(where: { $0.id == id }), let c = try await ScreeningCase.find(id, on: db) else {
             throw Problem.notFound("No screening form \(id) referred to your authority.")
         }
-        if c.receivedAt == nil {
-            c.receivedAt = clock.now()
-            try await audit.transaction(on: db) { tx in
-                try await c.save(on: tx.db)
-                try await tx.append(
-                    caller.draft(.referralRead, "screening", id, state: c.stateCode, detail: "received"))
+        guard c.receivedAt == nil else { return Self.item(c) }
+        // The first receipt is kept, also when two arrive at once.
+        return try await audit.transaction(on: db) { tx in
+            guard let c = try await ScreeningCase.find(id, on: tx.db) else {
+                throw Problem.notFound("No screening form \(id) referred to your authority.")
             }
+            guard c.receivedAt == nil else { return Self.item(c) }
+            c.receivedAt = clock.now()
+            try await c.save(on: tx.db)
+            try await tx.append(caller.draft(.referralRead, "screening", id, state: c.stateCode, detail: "received"))
+            return Self.item(c)
         }
-        return Self.item(c)
     }
 
     static func item(_ c: ScreeningCase) -> ReferralItem {

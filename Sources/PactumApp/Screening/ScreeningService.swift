@@ -32,13 +32,6 @@ struct ScreeningService: Sendable {
         -> ScreeningResult
     {
         let state = caller.state
-        if try await ScreeningCase.query(on: db).filter(\.$stateCode == state.code)
-            .filter(\.$reference == input.reference).first() != nil
-        {
-            throw Problem(
-                status: .conflict, type: "duplicate-reference",
-                detail: "\(state.code) already has a screening with reference \(input.reference).")
-        }
         if input.situation == .territoryApprehension { try await refuseIfScreenedBefore(input, by: caller, on: db) }
         let hours = input.startedAt.timeIntervalSince(input.eventAt) / 3600
         let rule = ScreeningRules.clock(input.situation, hoursHeldBeforeStart: hours, scope: settings.fourDayScope)
@@ -71,6 +64,14 @@ struct ScreeningService: Sendable {
         c.createdAt = now
         c.updatedAt = now
         try await audit.transaction(on: db) { tx in
+            // Inside the transaction: of two concurrent openings with one reference, one is refused.
+            if try await ScreeningCase.query(on: tx.db).filter(\.$stateCode == state.code)
+                .filter(\.$reference == input.reference).first() != nil
+            {
+                throw Problem(
+                    status: .conflict, type: "duplicate-reference",
+                    detail: "\(state.code) already has a screening with reference \(input.reference).")
+            }
             try await c.create(on: tx.db)
             try await tx.append(
                 caller.draft(
@@ -162,19 +163,20 @@ struct ScreeningService: Sendable {
         _ id: UUID, _ step: Step, by caller: Caller, on db: any Database, action: AuditAction = .screeningRecord,
         detail: String, _ change: @escaping @Sendable (ScreeningCase, any Database) async throws -> T
     ) async throws -> (ScreeningCase, T) {
-        guard let c = try await ScreeningCase.find(id, on: db), c.stateCode == caller.state.code else {
-            throw Problem.notFound("No screening \(id) of \(caller.state.code).")
-        }
         let now = clock.now()
-        try admit(c, step)
-        let result = try await audit.transaction(on: db) { tx in
+        // Read and admitted inside the transaction, which audited writes take one at a time: of
+        // two concurrent referrals one refers and the other finds the screening referred (409).
+        return try await audit.transaction(on: db) { tx in
+            guard let c = try await ScreeningCase.find(id, on: tx.db), c.stateCode == caller.state.code else {
+                throw Problem.notFound("No screening \(id) of \(caller.state.code).")
+            }
+            try admit(c, step)
             let result = try await change(c, tx.db)
             c.updatedAt = now
             try await c.save(on: tx.db)
             try await tx.append(caller.draft(action, "screening", id, state: c.stateCode, detail: detail))
-            return result
+            return (c, result)
         }
-        return (c, result)
     }
 
     /// Refuses what the step does not allow on this screening.

@@ -112,6 +112,11 @@ enum WatchlistFile {
     ]
 
     static func entries(_ text: String, list: String, state: MemberState, now: Date) throws -> [WatchlistEntry] {
+        guard (1...64).contains(list.utf8.count),
+            list.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        else {
+            throw Problem.validation([.init(field: "list", message: "must be 1-64 letters, digits, '-', '_' or '.'")])
+        }
         let table: CSVTable
         do { table = try CSVTable(parsing: text) } catch { throw Problem.badRequest("The file is not CSV: \(error).") }
         var check = FieldValidator()
@@ -119,12 +124,14 @@ enum WatchlistFile {
         if !missing.isEmpty {
             throw Problem.badRequest("The file lacks the columns: \(missing.joined(separator: ", ")).")
         }
-        check.require(!list.isEmpty && list.count <= 64, "list", "must be 1-64 characters")
         let col = Dictionary(uniqueKeysWithValues: columns.map { ($0, table.header.firstIndex(of: $0)!) })
         var entries: [WatchlistEntry] = []
         for (n, row) in table.rows.enumerated() {
             func value(_ c: String) -> String? { Optional(row[col[c]!]).given }
             let line = "row \(n + 2)"
+            for c in columns { check.plainText(value(c), "\(line) \(c)", max: 200) }
+            check.name(value("given_names"), "\(line) given_names", max: 200)
+            check.name(value("family_names"), "\(line) family_names", max: 200)
             let e = WatchlistEntry()
             e.id = UUID()
             e.stateCode = state.code

@@ -42,7 +42,7 @@ struct AccountController: RouteCollection {
             do {
                 try await auth.changePassword(
                     of: principal, current: form.currentPassword ?? "", new: form.newPassword ?? "",
-                    requestID: req.requestID, on: req.db)
+                    keepSession: req.session.id?.string, requestID: req.requestID, on: req.db)
                 return req.redirect(to: "/account/password?done=1", redirectType: .normal)
             } catch AuthError.invalidCredentials {
                 errors.append(.init(field: "currentPassword", message: "is wrong"))

@@ -12,19 +12,24 @@ final class WebSessionRecord: Model, @unchecked Sendable {
     /// The session's key-value pairs as JSON.
     @Field(key: "data") var data: String
     @Field(key: "expires_at") var expiresAt: Date
+    /// The signed-in user, so that a password change can end the user's other sessions.
+    @OptionalField(key: "user_id") var userID: UUID?
 
     init() {}
 
-    init(tokenHash: String, data: String, expiresAt: Date) {
+    init(tokenHash: String, data: String, expiresAt: Date, userID: UUID?) {
         self.tokenHash = tokenHash
         self.data = data
         self.expiresAt = expiresAt
+        self.userID = userID
     }
 }
 
 /// Sessions in the database with an absolute lifetime. Fluent's own driver keeps sessions
 /// forever, so every anonymous visit to the sign-in page would leave a row behind; this one
-/// refuses expired sessions and deletes them whenever a new session is created.
+/// refuses expired sessions and deletes them whenever a new session is created. A session
+/// with nothing in it is not stored at all: an anonymous visit costs no row (its form token is
+/// a cookie, see `Request.csrfToken()`).
 struct DatabaseSessionDriver: SessionDriver {
     let clock: AppClock
     let lifetime: TimeInterval
@@ -32,10 +37,12 @@ struct DatabaseSessionDriver: SessionDriver {
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
         request.eventLoop.makeFutureWithTask {
             let id = AuthService.randomToken()
+            guard !data.snapshot.isEmpty else { return SessionID(string: id) }
             let now = clock.now()
             try await WebSessionRecord.query(on: request.db).filter(\.$expiresAt < now).delete()
             try await WebSessionRecord(
-                tokenHash: sha256Hex(id), data: try Self.encode(data), expiresAt: now.addingTimeInterval(lifetime)
+                tokenHash: sha256Hex(id), data: try Self.encode(data), expiresAt: now.addingTimeInterval(lifetime),
+                userID: Self.user(in: data)
             ).create(on: request.db)
             return SessionID(string: id)
         }
@@ -54,7 +61,7 @@ struct DatabaseSessionDriver: SessionDriver {
     {
         request.eventLoop.makeFutureWithTask {
             try await WebSessionRecord.query(on: request.db).filter(\.$tokenHash == sha256Hex(sessionID.string))
-                .set(\.$data, to: try Self.encode(data)).update()
+                .set(\.$data, to: try Self.encode(data)).set(\.$userID, to: Self.user(in: data)).update()
             return sessionID
         }
     }
@@ -68,6 +75,10 @@ struct DatabaseSessionDriver: SessionDriver {
 
     private func find(_ id: SessionID, on db: any Database) async throws -> WebSessionRecord? {
         try await WebSessionRecord.query(on: db).filter(\.$tokenHash == sha256Hex(id.string)).first()
+    }
+
+    private static func user(in data: SessionData) -> UUID? {
+        data[SessionAuthenticator.userKey].flatMap(UUID.init(uuidString:))
     }
 
     private static func encode(_ data: SessionData) throws -> String {

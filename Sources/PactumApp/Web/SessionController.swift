@@ -33,7 +33,8 @@ struct SessionController: RouteCollection {
         let email = form.email ?? ""
         do {
             let user = try await auth.authenticate(
-                email: email, password: form.password ?? "", requestID: req.requestID, on: req.db)
+                email: email, password: form.password ?? "", client: req.clientAddress, requestID: req.requestID,
+                on: req.db)
             try await rotateSession(req)
             req.session.data[SessionAuthenticator.userKey] = user.id?.uuidString
             return req.redirect(to: user.mustChangePassword ? "/account/password" : "/", redirectType: .normal)
@@ -66,6 +67,6 @@ struct SessionController: RouteCollection {
         }
         req.session.id = nil
         req.session.data = SessionData()
-        _ = req.csrfToken()
+        req.newSessionCSRFToken()
     }
 }

@@ -76,10 +76,18 @@ extension FingerMinutiaeRecord {
             throw TemplateError(
                 offset: fields[4]!.offset, "minutiae format \"\(format)\": only the standard format S (9.012) is read")
         }
-        let impression = UInt8(text(3).flatMap { Int($0) }.map { min($0, 15) } ?? 0)
-        let position = UInt8(
-            text(6).flatMap { $0.split(separator: Character(UnicodeScalar(rs))).first }.flatMap { Int($0) }
-                .map { $0 <= 10 ? $0 : 0 } ?? 0)
+        // A code outside its table is an error, never a trap: 9.003 and 9.006 come from outside.
+        func code(_ n: Int, _ name: String, _ raw: Substring?) throws(TemplateError) -> Int? {
+            guard let raw else { return nil }
+            guard let value = Int(raw), (0...255).contains(value) else {
+                throw TemplateError(
+                    offset: fields[n]?.offset ?? from, "\(name) \"\(raw.prefix(16))\" is not a code 0-255")
+            }
+            return value
+        }
+        let impression = UInt8(min(try code(3, "impression type (9.003)", text(3).map { Substring($0) }) ?? 0, 15))
+        let firstPosition = text(6).flatMap { $0.split(separator: Character(UnicodeScalar(rs))).first }
+        let position = UInt8((try code(6, "finger position (9.006)", firstPosition)).map { $0 <= 10 ? $0 : 0 } ?? 0)
         guard let mrc = fields[12] else {
             if text(10).flatMap({ Int($0) }) == 0 {
                 return FingerView(position: position, impressionType: impression, minutiae: [])

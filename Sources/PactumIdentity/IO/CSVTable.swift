@@ -1,4 +1,5 @@
-/// A CSV file read into memory (RFC 4180: quoted fields, doubled quotes, CRLF or LF).
+/// A CSV file read into memory (RFC 4180: quoted fields, doubled quotes; CRLF, LF or CR line
+/// ends; a UTF-8 byte order mark is skipped).
 public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [[String]]
@@ -8,6 +9,8 @@ public struct CSVTable: Sendable {
         case unterminatedQuote(line: Int)
         case wrongFieldCount(line: Int, expected: Int, found: Int)
         case missingColumn(String, available: [String])
+        case duplicateColumn(String)
+        case nulCharacter(line: Int)
 
         public var description: String {
             switch self {
@@ -17,6 +20,8 @@ public struct CSVTable: Sendable {
                 "line \(line): \(found) fields, the header has \(expected)"
             case .missingColumn(let name, let available):
                 "no column \(name); the columns are: \(available.joined(separator: ", "))"
+            case .duplicateColumn(let name): "the header names the column \(name) twice"
+            case .nulCharacter(let line): "line \(line): a NUL character (U+0000) is no text"
             }
         }
     }
@@ -42,10 +47,12 @@ public struct CSVTable: Sendable {
             defer { field.removeAll(keepingCapacity: true) }
             return String(decoding: field, as: UTF8.self)
         }
-        var i = 0
+        // A byte order mark is no part of the first column's name.
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while i < bytes.count {
             let c = bytes[i]
             i += 1
+            if c == 0 { throw CSVError.nulCharacter(line: line) }
             if inQuotes {
                 if c == quote {
                     if i < bytes.count, bytes[i] == quote {
@@ -63,8 +70,8 @@ public struct CSVTable: Sendable {
             switch c {
             case quote: inQuotes = true
             case comma: record.append(take())
-            case cr: continue
-            case lf:
+            case cr where i < bytes.count && bytes[i] == lf: continue
+            case cr, lf:
                 record.append(take())
                 if !(records.isEmpty && record.first?.hasPrefix("#") == true)
                     && !(record.count == 1 && record[0].isEmpty)
@@ -87,6 +94,8 @@ public struct CSVTable: Sendable {
             throw CSVError.wrongFieldCount(line: i + 1, expected: header.count, found: row.count)
         }
         self.header = header.map { $0.trimmed }
+        var seen = Set<String>()
+        for name in self.header where !seen.insert(name).inserted { throw CSVError.duplicateColumn(name) }
         self.rows = Array(records.dropFirst())
     }
 

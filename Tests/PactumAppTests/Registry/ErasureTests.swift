@@ -126,6 +126,30 @@ struct ErasureTests {
         }
     }
 
+    @Test("the export answers for a person with a confirmed hit between two datasets of one state")
+    func exportOfAHitWithinOneState() async throws {
+        try await withPactum { ctx in
+            let operatorDE = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
+            let expert = try await RegistryClient.make(ctx, .fingerprintExpert, state: .DE)
+            let dpo = try await RegistryClient.make(ctx, .dataProtectionOfficer, state: .DE)
+            let first = try await operatorDE.register()
+            let again = try await operatorDE.register()
+            let candidate = try #require(again.candidates.first { $0.match?.id == first.dataset?.id })
+            _ = try await expert.decode(
+                CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision",
+                ["decision": "confirm"])
+            // Before the fix this trapped the process ("Duplicate values for key"), on every retry.
+            for _ in 0..<2 {
+                let export = try await dpo.decode(
+                    DataSubjectExport.self, .GET,
+                    "/api/v1/registry/persons/\(try #require(first.dataset).personId)/export")
+                #expect(
+                    Set(export.datasets.map(\.id)) == Set([first.dataset?.id, again.dataset?.id].compactMap { $0 }))
+                #expect(export.hits.count == 1 && export.hits[0].match?.id == first.dataset?.id)
+            }
+        }
+    }
+
     @Test("the DPO exports everything held, rectifies with history, and restricts processing")
     func dataSubjectRights() async throws {
         try await withPactum { ctx in

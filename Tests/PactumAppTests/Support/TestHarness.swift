@@ -86,11 +86,21 @@ struct TestContext: Sendable {
 
 /// Runs `test` against a freshly migrated Pactum; `sqliteDirectory` keeps SQLite in a file there
 /// instead of memory (for tests that read the file itself).
-func withPactum(sqliteDirectory: URL? = nil, _ test: (TestContext) async throws -> Void) async throws {
+/// The tests sign in hundreds of times a second from one address: the rate limits are lifted
+/// unless `configure` sets them again (RateLimitTests).
+func withPactum(
+    sqliteDirectory: URL? = nil, configure: (inout PactumConfiguration) -> Void = { _ in },
+    _ test: (TestContext) async throws -> Void
+) async throws {
     let clock = TestClock()
     var config = PactumConfiguration(dataDirectory: FileManager.default.temporaryDirectory)
     config.bcryptCost = 4
     config.clock = clock.appClock
+    let unlimited = RateLimit(requests: 1_000_000, per: 1)
+    config.rateLimits.signInPerAccount = unlimited
+    config.rateLimits.signInPerAddress = unlimited
+    config.rateLimits.searchPerUser = unlimited
+    configure(&config)
     let schema = "t_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
     if let url = TestDatabase.postgresURL {
         config.databaseURL = url

@@ -10,6 +10,8 @@ import VaporTesting
 final class WebSession: @unchecked Sendable {
     let ctx: TestContext
     private(set) var cookie: String?
+    /// The double-submit cookie of the sign-in form, before there is a session.
+    private(set) var formCookie: String?
     private(set) var csrf: String?
 
     init(_ ctx: TestContext) { self.ctx = ctx }
@@ -51,13 +53,15 @@ final class WebSession: @unchecked Sendable {
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         headers.add(name: .accept, value: "text/html")
-        if let cookie { headers.add(name: .cookie, value: "pactum-session=\(cookie)") }
+        let cookies = [cookie.map { "pactum-session=\($0)" }, formCookie.map { "pactum-csrf=\($0)" }].compactMap { $0 }
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.joined(separator: "; ")) }
         if body != nil { headers.contentType = .urlEncodedForm }
         let response = try await ctx.app.testing().sendRequest(
             method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
         if let value = response.headers.setCookie?["pactum-session"] {
             cookie = value.string.isEmpty ? nil : value.string
         }
+        if let value = response.headers.setCookie?["pactum-csrf"] { formCookie = value.string }
         if let token = Self.csrfToken(in: response.body.string) { csrf = token }
         return response
     }

@@ -41,7 +41,8 @@ struct AuthAPIController: RouteCollection {
         try check.throwIfInvalid()
         do {
             let user = try await auth.authenticate(
-                email: credentials.email, password: credentials.password, requestID: req.requestID, on: req.db)
+                email: credentials.email, password: credentials.password, client: req.clientAddress,
+                requestID: req.requestID, on: req.db)
             let issued = try await auth.issueToken(for: user, requestID: req.requestID, on: req.db)
             let response = Response(status: .created)
             try response.content.encode(TokenResponse(token: issued.token, expiresAt: issued.expiresAt))

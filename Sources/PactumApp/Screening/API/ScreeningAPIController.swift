@@ -151,9 +151,10 @@ struct ScreeningAPIController: RouteCollection {
     func loadWatchlist(req: Request) async throws -> [String: Int] {
         let caller = try await caller(req, .loadWatchlists)
         let list = req.parameters.get("list") ?? ""
-        guard let body = req.body.string, !body.isEmpty else {
+        guard let bytes = req.body.data, bytes.readableBytes > 0 else {
             throw Problem.badRequest("Send the CSV file as the body.")
         }
+        guard let body = bytes.strictUTF8 else { throw Problem.badRequest("The file is not UTF-8 text.") }
         return [list: try await screening.loadWatchlist(body, list: list, by: caller, on: req.db)]
     }
 

@@ -262,10 +262,12 @@ struct ScreeningPageController: RouteCollection {
         let caller = try await req.caller(.loadWatchlists, purpose: nil, with: access)
         let upload = try req.content.decode(Upload.self)
         do {
-            guard let file = upload.file,
-                let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes),
-                !text.isEmpty
-            else { throw Problem.validation([.init(field: "file", message: "choose a CSV file")]) }
+            guard let file = upload.file, file.data.readableBytes > 0 else {
+                throw Problem.validation([.init(field: "file", message: "choose a CSV file")])
+            }
+            guard let text = file.data.strictUTF8 else {
+                throw Problem.validation([.init(field: "file", message: "is not UTF-8 text")])
+            }
             let list = upload.list.given ?? ""
             let count = try await screening.loadWatchlist(text, list: list, by: caller, on: req.db)
             return try await watchlistPage(req, message: "\(list): \(count) alerts loaded")

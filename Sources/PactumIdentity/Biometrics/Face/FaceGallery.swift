@@ -24,10 +24,14 @@ public struct FaceTemplate: Sendable, Equatable {
     public init(model: String, vector raw: [Float], dimension: Int = 512) throws(Problem) {
         guard raw.count == dimension else { throw .dimension(raw.count, expected: dimension) }
         if let i = raw.firstIndex(where: { !$0.isFinite }) { throw .notFinite(index: i) }
-        let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        guard norm > 0 else { throw .zero }
+        // Scaled by the largest magnitude first: squares of values near Float's limit (3e38)
+        // would overflow the norm to infinity and leave an all-zero template.
+        let largest = raw.reduce(0) { max($0, abs($1)) }
+        guard largest > 0 else { throw .zero }
+        let scaled = raw.map { $0 / largest }
+        let norm = scaled.reduce(0) { $0 + $1 * $1 }.squareRoot()
         self.model = model
-        vector = raw.map { $0 / norm }
+        vector = scaled.map { $0 / norm }
     }
 }
 
