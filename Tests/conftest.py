@@ -41,16 +41,25 @@ def free_port():
 
 
 class DemoServer:
-    """`pactum serve --demo` on a free loopback port with a fresh data directory."""
+    """`pactum serve --demo` on a free loopback port, on a fresh data directory or a given one."""
 
-    def __init__(self):
-        self.data_dir = tempfile.mkdtemp(prefix="pactum-e2e-")
+    # The suites sign in many times a minute from one address: the limits are raised here and
+    # tested on their own (SecurityTests.rateLimits).
+    LIMITS = {"PACTUM_SIGN_IN_PER_ACCOUNT": "100000", "PACTUM_SIGN_IN_PER_ADDRESS": "100000",
+              "PACTUM_SEARCHES_PER_MINUTE": "100000"}
+
+    def __init__(self, data_dir=None, binary=None):
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="pactum-e2e-")
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        env.update(self.LIMITS)
         self.process = subprocess.Popen(
-            [pactum_binary(), "serve", "--demo", "--data-dir", self.data_dir, "--port", str(self.port)],
+            [binary or pactum_binary(), "serve", "--demo", "--data-dir", self.data_dir, "--port", str(self.port)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        self._await_start()
+
+    def _await_start(self):
         self.logins = {}
         self.password = None
         for line in self.process.stdout:
@@ -69,6 +78,11 @@ class DemoServer:
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError("the server did not answer /health within 60 s")
+
+    def kill(self):
+        """SIGKILL: no shutdown, no flush; what was acknowledged must survive."""
+        self.process.kill()
+        self.process.wait(timeout=20)
 
     def stop(self):
         self.process.terminate()
