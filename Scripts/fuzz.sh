@@ -1,34 +1,56 @@
 #!/usr/bin/env bash
-# Fuzzes the finger minutiae readers and the MRZ parser with libFuzzer for SECONDS (default
-# 600), starting from and adding to the committed corpus Fuzz/corpus, then minimises the corpus.
-#   Scripts/fuzz.sh [SECONDS]
+# Fuzzes the parsers of outside input with libFuzzer (issue 12), one target each:
+#   templates  ISO/IEC 19794-2 and ANSI/NIST-ITL Type-9 minutiae records
+#   mrz        machine readable zones (ICAO Doc 9303)
+#   face       face templates (comma-separated values)
+#   csv        the linkage, deduplication and watchlist CSV files
+#   facts      the legal engine's JSON facts (responsibility, routing)
+#
+#   Scripts/fuzz.sh SECONDS [TARGET ...]        default: 600 seconds, every target
+#
+# Each target starts from its committed corpus Fuzz/corpus/TARGET. With FUZZ_KEEP=1 the new
+# inputs are merged back into it (minimised); otherwise they go to a scratch folder, so CI
+# changes nothing. Prints one line per target: executions, seconds, corpus size. Exits non-zero
+# on the first crash, leaving the crashing input in .build/fuzz.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(templates mrz face csv facts)
 out=.build/fuzz
-mkdir -p "$out" Fuzz/corpus
-sources=(Sources/PactumIdentity/Biometrics/FingerMinutiae.swift Sources/PactumIdentity/Biometrics/ISO19794Record.swift
-  Sources/PactumIdentity/Biometrics/ANSINISTType9.swift Sources/PactumIdentity/TravelDocuments/*.swift)
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name PactumFuzz "${sources[@]}" Fuzz/TemplateFuzzer.swift \
-  -o "$out/template-fuzzer"
-# Seeds: a valid ISO record, a valid Type-9 record and an MRZ, written by the tests' own builders.
-if [ -z "$(ls -A Fuzz/corpus)" ]; then
-  python3 - <<'PY'
-import pathlib
-c = pathlib.Path("Fuzz/corpus")
-iso = bytes.fromhex("464d5200203230000000003000000190" "01f400c500c5010002005003406400780" "03c80fa012c405a3fffffffc0000000")
-(c / "seed-iso").write_bytes(iso)
-t9 = "9.002:1\x1d9.003:0\x1d9.004:S\x1d9.006:2\x1d9.010:2\x1d9.011:0\x1d9.012:1\x1f01000200090\x1f40\x1fA\x1e2\x1f03000400180\x1f63\x1fB\x1c"
-n = len(t9) + 9
-while len(f"9.001:{n}\x1d") + len(t9) != n: n += 1
-(c / "seed-type9").write_bytes(f"9.001:{n}\x1d{t9}".encode())
-(c / "seed-mrz").write_bytes(b"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10")
-PY
-fi
-mkdir -p "$out/new"
-"$out/template-fuzzer" -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 "$out/new" Fuzz/corpus
-# Keep only the inputs that add coverage.
-rm -rf "$out/merged" && mkdir -p "$out/merged"
-"$out/template-fuzzer" -merge=1 "$out/merged" Fuzz/corpus "$out/new" 2>&1 | tail -n 2
-rm -rf Fuzz/corpus && mv "$out/merged" Fuzz/corpus
-echo "corpus: $(ls Fuzz/corpus | wc -l) inputs"
+mkdir -p "$out"
+id=Sources/PactumIdentity
+sources_for() {
+  case "$1" in
+    templates) echo "$id/Biometrics/FingerMinutiae.swift $id/Biometrics/ISO19794Record.swift $id/Biometrics/ANSINISTType9.swift" ;;
+    mrz) echo "$id/TravelDocuments/"'*.swift' ;;
+    face) echo "$id/Biometrics/Face/FaceTemplate.swift" ;;
+    csv) echo "$id/IO/CSVTable.swift $id/Matching/IdentityRecord.swift $id/Matching/PartialDate.swift $id/Names/NameNormalizer.swift $id/Names/Transliteration.swift" ;;
+    facts) find Sources/PactumLaw -name '*.swift' | tr '\n' ' ' ;;
+    *) echo "unknown target $1" >&2; exit 2 ;;
+  esac
+}
+for target in "${targets[@]}"; do
+  binary="$out/$target-fuzzer"
+  # shellcheck disable=SC2046
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name PactumFuzz $(eval echo $(sources_for "$target")) \
+    "Fuzz/$target.swift" -o "$binary" >"$out/$target-build.log" 2>&1 || { cat "$out/$target-build.log" >&2; exit 1; }
+  corpus="Fuzz/corpus/$target"
+  mkdir -p "$corpus" "$out/$target-new"
+  log="$out/$target.log"
+  (cd "$out" && "./$target-fuzzer" -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 \
+    -timeout=10 -rss_limit_mb=2048 "$target-new" "../../$corpus") >"$log" 2>&1 || {
+    tail -n 30 "$log" >&2
+    echo "fuzz target $target crashed; the input is in $out" >&2
+    exit 1
+  }
+  runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+  echo "fuzz $target: $runs executions in $seconds s, no crash; corpus $(ls "$corpus" | wc -l) + $(ls "$out/$target-new" | wc -l) new"
+  if [ "${FUZZ_KEEP:-0}" = 1 ]; then
+    rm -rf "$out/$target-merged" && mkdir -p "$out/$target-merged"
+    "$binary" -merge=1 "$out/$target-merged" "$corpus" "$out/$target-new" >/dev/null 2>&1
+    rm -rf "$corpus" && mv "$out/$target-merged" "$corpus"
+  fi
+  rm -rf "$out/$target-new"
+done

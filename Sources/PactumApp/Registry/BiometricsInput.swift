@@ -40,15 +40,14 @@ struct BiometricsInput: Content, JSONRequestBody {
             }
         }
         if let raw = face.given {
-            let values = raw.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
             let model = faceModel.given
             check.require(model != nil, "faceModel", "name the model that made the face template")
-            if values.contains(nil) {
-                check.fail("face", "must be numbers separated by commas")
-            } else if let model {
+            if let model {
                 do {
-                    let template = try FaceTemplate(model: model, vector: values.map { $0! }, dimension: dimension)
+                    let template = try FaceTemplate(model: model, parsing: raw, dimension: dimension)
                     valid.face = (template, template.vector.withUnsafeBufferPointer { Data(buffer: $0) })
+                } catch .notANumber {
+                    check.fail("face", "must be numbers separated by commas")
                 } catch {
                     check.fail("face", "\(error)")
                 }
