@@ -15,7 +15,7 @@ struct PactumCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, Demo.self, Users.self, Audit.self, Law.self, Identity.self, Registry.self,
-            MRZ.self,
+            MRZ.self, BackupCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }
@@ -36,6 +36,12 @@ struct StorageOptions: ParsableArguments {
 
     /// Starts logging and a configured, migrated application for one command.
     func start(defaultLogLevel: Logger.Level = .warning) async throws -> PactumRuntime {
+        bootstrapLogging(defaultLogLevel: defaultLogLevel)
+        return try await PactumRuntime.start(configuration())
+    }
+
+    /// Logging to standard error at the level asked for (once per process).
+    func bootstrapLogging(defaultLogLevel: Logger.Level = .warning) {
         let level =
             logLevel ?? ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
             ?? defaultLogLevel
@@ -44,7 +50,6 @@ struct StorageOptions: ParsableArguments {
             handler.logLevel = level
             return handler
         }
-        return try await PactumRuntime.start(configuration())
     }
 }
 

@@ -102,6 +102,37 @@ public struct PactumRuntime: Sendable {
         }
     }
 
+    /// Backs the whole database up into `folder` (docs/OPERATIONS.md). The backup is itself
+    /// an entry of the trail, made before the copy so that the copy holds it.
+    public func backup(to folder: URL) async throws -> BackupManifest {
+        try await app.pactum.audit.record(
+            AuditDraft(actor: Self.cliActor, action: .backupCreate, purpose: .systemOperation, detail: folder.path),
+            on: app.db)
+        return try await Backup.create(into: folder, config: app.pactum.config, db: app.db, audit: app.pactum.audit)
+    }
+
+    /// Replaces the database with a backup (the server must be stopped), then checks the
+    /// restored chain and counts against the backup's manifest and records the restore.
+    public static func restore(from folder: URL, _ config: PactumConfiguration) async throws -> (
+        BackupManifest, AuditVerification
+    ) {
+        let manifest = try Backup.restore(from: folder, config: config)
+        let runtime = try await start(config)
+        do {
+            let verification = try await Backup.check(manifest, db: runtime.app.db, audit: runtime.app.pactum.audit)
+            try await runtime.app.pactum.audit.record(
+                AuditDraft(
+                    actor: cliActor, action: .backupRestore, purpose: .systemOperation,
+                    detail: "\(folder.path), backup of \(ISO8601DateFormatter().string(from: manifest.createdAt))"),
+                on: runtime.app.db)
+            try await runtime.shutdown()
+            return (manifest, verification)
+        } catch {
+            try? await runtime.shutdown()
+            throw error
+        }
+    }
+
     public func verifyAudit() async throws -> AuditVerification {
         try await app.pactum.audit.verify(on: app.db)
     }

@@ -71,6 +71,8 @@ enum AuditAction: String, Sendable, Codable, CaseIterable {
     case userList = "user.list"
     case auditRead = "audit.read"
     case auditVerify = "audit.verify"
+    case backupCreate = "backup.create"
+    case backupRestore = "backup.restore"
     case accessDenied = "access.denied"
     case demoLoad = "demo.load"
     case registryRegister = "registry.register"

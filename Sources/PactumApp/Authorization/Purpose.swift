@@ -25,6 +25,9 @@ enum Purpose: String, Sendable, Codable, CaseIterable {
     case screening = "screening"
     /// Receiving a screening form referred to the authority (SCR Art 18).
     case referralIntake = "referral-intake"
+    /// The operator's work on the whole database from the command line (backup, restore); no
+    /// role of the web or the API has it.
+    case systemOperation = "system-operation"
 
     var title: String {
         switch self {
@@ -39,6 +42,7 @@ enum Purpose: String, Sendable, Codable, CaseIterable {
         case .dataSubjectRequest: "Data-subject request"
         case .screening: "Screening"
         case .referralIntake: "Referral intake"
+        case .systemOperation: "System operation"
         }
     }
 }
