@@ -1,11 +1,14 @@
 """`kill -9` under a mixed write load, restart, then the invariants (issue 12, item 5): every
 acknowledged write is there, no dataset holds fingerprints without the candidates they
 produced, and the audit chain verifies."""
+import os
 import sqlite3
 import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 from api import call, dataset_body, fingerprints, token
 from conftest import DemoServer, run_pactum
@@ -48,8 +51,9 @@ def writer(server, prints, stop, acknowledged):
             return  # the server was killed mid-request: that write was never acknowledged
 
 
-def test_kill_9_under_write_load_loses_nothing_acknowledged(tmp_path):
-    prints = fingerprints(tmp_path, persons=40, seed=42)
+@pytest.mark.parametrize("run", range(int(os.environ.get("PACTUM_CRASH_RUNS", "3"))))
+def test_kill_9_under_write_load_loses_nothing_acknowledged(tmp_path, run):
+    prints = fingerprints(tmp_path, persons=40, seed=42 + run)
     server = DemoServer()
     acknowledged = {"datasets": [], "pairs": [], "screenings": []}
     stop = threading.Event()
@@ -61,6 +65,8 @@ def test_kill_9_under_write_load_loses_nothing_acknowledged(tmp_path):
         for f in futures:
             f.result()
     assert acknowledged["pairs"], "the load produced no acknowledged pair before the kill"
+    print(f"crash run {run}: killed after {len(acknowledged['datasets'])} acknowledged datasets, "
+          f"{len(acknowledged['pairs'])} pairs with fingerprints, {len(acknowledged['screenings'])} screenings")
 
     restarted = DemoServer(data_dir=server.data_dir)
     try:
