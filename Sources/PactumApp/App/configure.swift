@@ -61,8 +61,8 @@ extension Application {
         // becomes a problem.
         middleware = .init()
         middleware.use(RequestIDMiddleware())
-        middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
         middleware.use(RequestMetricsMiddleware(registry: services.metrics))
+        middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
         middleware.use(ProblemMiddleware(pages: LeafErrorPages()))
         middleware.use(MethodGuardMiddleware())
         try registerRoutes(services, resources: resources)

@@ -42,15 +42,14 @@ struct BiometricsInput: Content, JSONRequestBody {
         if let raw = face.given {
             let model = faceModel.given
             check.require(model != nil, "faceModel", "name the model that made the face template")
-            if let model {
-                do {
-                    let template = try FaceTemplate(model: model, parsing: raw, dimension: dimension)
-                    valid.face = (template, template.vector.withUnsafeBufferPointer { Data(buffer: $0) })
-                } catch .notANumber {
-                    check.fail("face", "must be numbers separated by commas")
-                } catch {
-                    check.fail("face", "\(error)")
-                }
+            // The values are checked even without a model, so that both faults are reported.
+            do {
+                let template = try FaceTemplate(model: model ?? "", parsing: raw, dimension: dimension)
+                valid.face = (template, template.vector.withUnsafeBufferPointer { Data(buffer: $0) })
+            } catch .notANumber {
+                check.fail("face", "must be numbers separated by commas")
+            } catch {
+                check.fail("face", "\(error)")
             }
         }
         if let raw = image.given {
