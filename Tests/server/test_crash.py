@@ -15,6 +15,7 @@ from conftest import DemoServer, run_pactum
 
 DE = "demo.pactum.example"
 SECONDS_OF_LOAD = 6
+WRITERS = 8
 
 
 def writer(server, prints, stop, acknowledged):
@@ -34,13 +35,16 @@ def writer(server, prints, stop, acknowledged):
                 if status != 201:
                     break
                 acknowledged["datasets"].append(body["dataset"]["id"])
+                pair.append(body["dataset"]["id"])
+                if len(pair) == 2:
+                    # Its upload may be cut by the kill: whatever of it was committed must be whole.
+                    acknowledged["pairs"].append(tuple(pair))
                 status, _ = call(base, "POST", f"/api/v1/registry/datasets/{body['dataset']['id']}/biometrics",
                                  {"fingerprints": ten_print}, operator, timeout=10)
                 if status != 201:
                     break
-                pair.append(body["dataset"]["id"])
-            if len(pair) == 2:
-                acknowledged["pairs"].append(tuple(pair))
+                if len(pair) == 2:
+                    acknowledged["uploads"] += 1
             status, body = call(base, "POST", "/api/v1/screening/cases",
                                 {"reference": f"CR-{uuid.uuid4().hex[:10]}", "situation": "border-apprehension",
                                  "eventAt": "2026-11-30T08:00:00Z", "eventPlace": "Evros",
@@ -51,22 +55,24 @@ def writer(server, prints, stop, acknowledged):
             return  # the server was killed mid-request: that write was never acknowledged
 
 
-@pytest.mark.parametrize("run", range(int(os.environ.get("PACTUM_CRASH_RUNS", "3"))))
+@pytest.mark.parametrize("run", range(int(os.environ.get("PACTUM_CRASH_RUNS", "5"))))
 def test_kill_9_under_write_load_loses_nothing_acknowledged(tmp_path, run):
-    prints = fingerprints(tmp_path, persons=40, seed=42 + run)
+    prints = fingerprints(tmp_path, persons=120, seed=42 + run)
     server = DemoServer()
-    acknowledged = {"datasets": [], "pairs": [], "screenings": []}
+    acknowledged = {"datasets": [], "pairs": [], "screenings": [], "uploads": 0}
     stop = threading.Event()
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        futures = [pool.submit(writer, server, prints[i::3], stop, acknowledged) for i in range(3)]
+    # Eight writers keep fingerprint searches queued in the index, so the kill lands while
+    # uploads are between their search and their commit.
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        futures = [pool.submit(writer, server, prints[i::WRITERS], stop, acknowledged) for i in range(WRITERS)]
         time.sleep(SECONDS_OF_LOAD)
         server.kill()
         stop.set()
         for f in futures:
             f.result()
-    assert acknowledged["pairs"], "the load produced no acknowledged pair before the kill"
+    assert acknowledged["uploads"], "the load produced no acknowledged pair before the kill"
     print(f"crash run {run}: killed after {len(acknowledged['datasets'])} acknowledged datasets, "
-          f"{len(acknowledged['pairs'])} pairs with fingerprints, {len(acknowledged['screenings'])} screenings")
+          f"{acknowledged['uploads']} second uploads, {len(acknowledged['screenings'])} screenings")
 
     restarted = DemoServer(data_dir=server.data_dir)
     try:
@@ -79,7 +85,8 @@ def test_kill_9_under_write_load_loses_nothing_acknowledged(tmp_path, run):
             status, _ = call(restarted.base_url, "GET", f"/api/v1/screening/cases/{screening}", token=officer)
             assert status == 200, f"acknowledged screening {screening} is gone"
         # No dataset holds fingerprints without the candidates their search produced: the second
-        # of a pair was searched after the first's fingerprints were committed.
+        # of a pair was searched after the first's fingerprints were acknowledged, so wherever
+        # its own fingerprints were committed, acknowledged or cut by the kill, its hit must be.
         db = sqlite3.connect(f"{server.data_dir}/pactum.sqlite")
         with_prints = {str(h).lower() for (h,) in db.execute(
             "SELECT dataset_id FROM registry_biometrics WHERE kind = 'fingerprints'")}
@@ -87,8 +94,9 @@ def test_kill_9_under_write_load_loses_nothing_acknowledged(tmp_path, run):
             "SELECT probe_id, match_id FROM registry_candidates WHERE source = 'fingerprints'")}
         db.close()
         for first, second in ((a.lower(), b.lower()) for a, b in acknowledged["pairs"]):
-            assert first in with_prints and second in with_prints
-            assert (second, first) in candidates, f"dataset {second} has fingerprints but not its hit"
+            assert first in with_prints
+            if second in with_prints:
+                assert (second, first) in candidates, f"dataset {second} has fingerprints but not its hit"
     finally:
         restarted.stop()
     verify = run_pactum("audit", "verify", data_dir=server.data_dir)
