@@ -39,7 +39,8 @@ extension RegistryService {
         // A hit between two datasets of the caller's own state is already among `datasets`.
         let others = Set(hits.map(\.matchID)).subtracting(ids)
         let matched = try await Dataset.query(on: db).filter(\.$id ~~ Array(others)).all()
-        let byID = Dictionary((datasets + matched).map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(
+            (datasets + matched).compactMap { d in d.id.map { ($0, d) } }, uniquingKeysWith: { first, _ in first })
         let notices = try await Notice.query(on: db).filter(\.$recipientDatasetID ~~ ids).sort(\.$createdAt).all()
         let history = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
         let biometrics = try await Biometric.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$createdAt).all()
