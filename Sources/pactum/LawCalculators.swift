@@ -2,27 +2,15 @@ import ArgumentParser
 import Foundation
 import PactumLaw
 
-/// Reads a JSON facts document, with a clear message for each way it can be wrong.
+/// Reads a JSON facts document strictly (FactsDocument): a fault, an unknown key among them,
+/// is printed with its path and exits 2.
 func readFacts<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
     guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("Cannot read \(path).") }
     do {
-        return try JSONDecoder().decode(T.self, from: data)
-    } catch let error as DecodingError {
-        throw CLIError("\(path): \(describe(error))")
-    }
-}
-
-private func describe(_ error: DecodingError) -> String {
-    func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
-    }
-    switch error {
-    case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])) is required"
-    case .typeMismatch(_, let context), .valueNotFound(_, let context):
-        return "\(path(context.codingPath)) has the wrong type"
-    case .dataCorrupted(let context):
-        return context.codingPath.isEmpty ? "not valid JSON" : "\(path(context.codingPath)) is malformed"
-    @unknown default: return "cannot be read"
+        return try FactsDocument.decode(T.self, from: data)
+    } catch {
+        FileHandle.standardError.write(Data("Error: \(path): \(error)\n".utf8))
+        throw ExitCode(2)
     }
 }
 

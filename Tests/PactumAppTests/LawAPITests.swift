@@ -98,6 +98,12 @@ struct LawCalculatorsAPITests {
             let fields = try await ctx.send(.POST, "/api/v1/law/responsibility", json: wrong).problem().errors?.map(
                 \.field)
             #expect(fields == ["registeredIn", "familyMembers[0].relation", "familyMembers[0].status"])
+            // A misspelt nested key is refused by name, never ignored (issue 13, defect 14).
+            let misspelt =
+                #"{"registeredIn": "DE", "registrationDate": "2026-09-01", "irregularEntry": {"state": "GR", "dat": "2025-01-01", "date": "2025-01-01"}}"#
+            let unknown = try await ctx.send(.POST, "/api/v1/law/responsibility", json: misspelt)
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(try unknown.problem().errors?.first?.field == "irregularEntry.dat")
         }
     }
 

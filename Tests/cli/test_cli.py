@@ -140,7 +140,13 @@ def test_law_responsibility_and_routing_read_facts_files(tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text('{"registeredIn": 5, "registrationDate": "2026-09-01"}')
     result = law("responsibility", "--facts", str(broken))
-    assert result.returncode != 0 and "registeredIn has the wrong type" in result.stderr
+    assert result.returncode == 2 and "registeredIn must be a string" in result.stderr
+    misspelt = tmp_path / "misspelt.json"
+    misspelt.write_text('{"registeredIn": "DE", "registrationDate": "2026-09-01", '
+                        '"irregularentry": {"state": "GR", "date": "2025-06-01"}}')
+    result = law("responsibility", "--facts", str(misspelt))
+    assert result.returncode == 2 and "irregularentry is not a key here" in result.stderr
+    assert "irregularEntry" in result.stderr
     result = law("responsibility", "--facts", str(tmp_path / "missing.json"))
     assert result.returncode != 0 and "Cannot read" in result.stderr
 

@@ -15,12 +15,12 @@ struct LawCalculatorsAPIController: RouteCollection {
     }
 
     func responsibility(req: Request) async throws -> ResponsibilityDecision {
-        let facts = try req.decodeJSON(ResponsibilityFacts.self)
+        let facts = try strictFacts(req, ResponsibilityFacts.self)
         return try facts422 { try ResponsibilityEngine().decide(facts) }
     }
 
     func routing(req: Request) async throws -> RoutingDecision {
-        let facts = try req.decodeJSON(RoutingFacts.self)
+        let facts = try strictFacts(req, RoutingFacts.self)
         return try facts422 { try RoutingEngine().route(facts) }
     }
 
@@ -95,6 +95,18 @@ struct LawCalculatorsAPIController: RouteCollection {
             return state.map { StateFigure(state: $0, value: row.value) }
         }
     }
+}
+
+/// A facts document with every key known at every depth (FactsDocument): the body's own
+/// fields are checked by `decodeJSON`, the nested ones here; a 422 names the key.
+func strictFacts<T: JSONRequestBody>(_ req: Request, _ type: T.Type) throws -> T {
+    let facts = try req.decodeJSON(T.self)
+    if let body = req.body.data, let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)),
+        let fault = FactsDocument.firstUnknownKey(json, in: facts, path: "")
+    {
+        throw Problem.validation([.init(field: fault.path, message: fault.message)])
+    }
+    return facts
 }
 
 /// Turns the engines' fact errors into a 422 problem that lists every field.
