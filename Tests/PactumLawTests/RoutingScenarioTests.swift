@@ -122,6 +122,52 @@ struct RoutingScenarioTests {
         #expect(bd.borderProcedure == "mandatory")
     }
 
+    @Test("APR-B2, APR Art 42(1)(j): rates are decimals, so 20.4 % is above 20 % and 20.0 % is not")
+    func decimalRates() throws {
+        func rate(_ value: String) throws -> RoutingDecision {
+            try Self.route(
+                #""nationality": "TR", "situation": "irregular-crossing", "recognitionRate": {"citizenship": "TR", "year": 2025, "rate": "#
+                    + value + #", "definition": "eurostat-incl-humanitarian", "source": "operator test"}"#)
+        }
+        #expect(try rate("20.4").acceleratedGrounds.isEmpty)
+        #expect(try rate("20.4").borderProcedure == "possible")
+        #expect(try rate("20.0").acceleratedGrounds.map(\.ground) == ["j"])
+        #expect(try rate("19.9").borderProcedure == "mandatory")
+        #expect(throws: InvalidFacts.self) { try rate("120") }
+    }
+
+    @Test("CFM-D4, CFM-D5: the lowered thresholds are 5 % and 50 % exactly, and only in a mass-arrival crisis")
+    func crisisThresholdValues() throws {
+        func errors(_ json: String) -> [String] {
+            do {
+                _ = try Self.route(json)
+                return []
+            } catch let error as InvalidFacts {
+                return error.errors.map { "\($0.field): \($0.message)" }
+            } catch { return ["\(error)"] }
+        }
+        #expect(
+            errors(
+                #""nationality": "PK", "situation": "sea-rescue", "crisis": "mass-arrival", "crisisMandatoryThreshold": 10"#
+            )
+                == ["crisisMandatoryThreshold: must be 5 (per cent, CFM Art 11(3))"])
+        #expect(
+            errors(
+                #""nationality": "PK", "situation": "sea-rescue", "crisis": "instrumentalisation", "crisisMandatoryThreshold": 5"#
+            )
+                == ["crisisMandatoryThreshold: applies only in a mass-arrival crisis (CFM Art 11(3))"])
+        #expect(
+            errors(
+                #""nationality": "PK", "situation": "sea-rescue", "crisis": "mass-arrival", "crisisMeritsThreshold": 40"#
+            )
+                == ["crisisMeritsThreshold: must be 50 (per cent, CFM Art 11(4))"])
+        #expect(errors(#""nationality": "PK", "situation": "sea-rescue", "crisisMeritsThreshold": 50"#).count == 1)
+        let merits = try Self.route(
+            #""nationality": "TR", "situation": "sea-rescue", "crisis": "mass-arrival", "crisisMeritsThreshold": 50, "recognitionRate": {"citizenship": "TR", "year": 2025, "rate": 35.5, "definition": "eurostat-incl-humanitarian", "source": "operator test"}"#
+        )
+        #expect(merits.borderReasons.contains { $0.contains("up to 50 % (CFM Art 11(4))") })
+    }
+
     @Test("routing facts with unknown values are refused field by field")
     func badFacts() {
         #expect(throws: InvalidFacts.self) {

@@ -144,8 +144,8 @@ extension RoutingFacts: JSONRequestBody {
         .string("borderProcedureExclusion", required: false),
         .init(name: "capacityReached", kind: .boolean, required: false),
         .init(name: "annualMaximumReached", kind: .boolean, required: false), .string("crisis", required: false),
-        .init(name: "crisisMandatoryThreshold", kind: .integer, required: false),
-        .init(name: "crisisMeritsThreshold", kind: .integer, required: false),
+        .init(name: "crisisMandatoryThreshold", kind: .number, required: false),
+        .init(name: "crisisMeritsThreshold", kind: .number, required: false),
         .init(name: "recognitionRate", kind: .object, required: false),
     ]
 }

@@ -10,8 +10,8 @@ public struct RecognitionRate: Sendable, Codable, Equatable {
 
     public var citizenship: String
     public var year: Int
-    /// Per cent, as published.
-    public var rate: Int
+    /// Per cent, as published, decimals kept: 20.4 is above the 20 % of APR Art 42(1)(j).
+    public var rate: Double
     public var definition: Definition
     public var source: String
 }

@@ -22,10 +22,12 @@ public struct RoutingFacts: Sendable, Codable, Equatable {
     public var annualMaximumReached: Bool?
     /// mass-arrival, instrumentalisation or force-majeure (CFM Art 1), when a crisis decision applies.
     public var crisis: String?
-    /// CFM Art 11(3): the Council lowered the mandatory-border threshold to this per cent (5).
-    public var crisisMandatoryThreshold: Int?
-    /// CFM Art 11(4): merits in the border procedure extended to rates up to this per cent (50).
-    public var crisisMeritsThreshold: Int?
+    /// CFM Art 11(3): the state in a mass-arrival crisis lowered the mandatory-border threshold;
+    /// the text allows one value, 5 (per cent), and nothing else.
+    public var crisisMandatoryThreshold: Double?
+    /// CFM Art 11(4): merits in the border procedure extended to rates at or below 50 %; the
+    /// text allows one value, 50.
+    public var crisisMeritsThreshold: Double?
     /// A recognition rate given by the operator for a citizenship the committed table lacks.
     public var recognitionRate: RecognitionRate?
 
@@ -53,7 +55,8 @@ public struct RoutingDecision: Sendable, Codable, Equatable {
     public var acceleratedGrounds: [Ground]
     /// The rate used for ground (j), when one is published.
     public var recognitionRate: RecognitionRate?
-    public var threshold: Int
+    /// Per cent: 20, or 5 where CFM Art 11(3) lowered it.
+    public var threshold: Double
     public var missing: [String]
 }
 
@@ -85,6 +88,11 @@ public struct RoutingEngine: Sendable {
         "j": "nationality with an EU-wide recognition rate at or below the threshold",
     ]
 
+    /// "20 %", "20.4 %": a figure as published.
+    static func percent(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) %" : "\(value) %"
+    }
+
     public func route(_ facts: RoutingFacts) throws -> RoutingDecision {
         var errors: [FactError] = []
         if let state = facts.state, MemberState(code: state) == nil {
@@ -107,6 +115,21 @@ public struct RoutingEngine: Sendable {
         if let crisis = facts.crisis, !["mass-arrival", "instrumentalisation", "force-majeure"].contains(crisis) {
             errors.append(.init(field: "crisis", message: "must be mass-arrival, instrumentalisation or force-majeure"))
         }
+        // CFM Art 11(3) and (4) each allow one figure, and only in a crisis of Art 1(4)(a).
+        for (field, value, allowed, article) in [
+            ("crisisMandatoryThreshold", facts.crisisMandatoryThreshold, 5.0, "CFM Art 11(3)"),
+            ("crisisMeritsThreshold", facts.crisisMeritsThreshold, 50.0, "CFM Art 11(4)"),
+        ] {
+            guard let value else { continue }
+            if value != allowed {
+                errors.append(.init(field: field, message: "must be \(Int(allowed)) (per cent, \(article))"))
+            } else if facts.crisis != "mass-arrival" {
+                errors.append(.init(field: field, message: "applies only in a mass-arrival crisis (\(article))"))
+            }
+        }
+        if let rate = facts.recognitionRate?.rate, !(0...100).contains(rate) {
+            errors.append(.init(field: "recognitionRate.rate", message: "must be a per cent from 0 to 100"))
+        }
         if facts.nationality == nil { errors.append(.init(field: "nationality", message: "is required")) }
         guard errors.isEmpty, let nationality = facts.nationality?.uppercased() else {
             throw InvalidFacts(errors: errors)
@@ -119,7 +142,7 @@ public struct RoutingEngine: Sendable {
         // Ground (j): the latest Union-wide rate at or below 20 % (APR Art 42(1)(j)). In a
         // mass-arrival crisis the Council may lower the threshold that makes the border
         // procedure mandatory to 5 % (CFM Art 11(3)); the accelerated ground keeps 20 %.
-        let threshold = facts.crisis == "mass-arrival" ? (facts.crisisMandatoryThreshold ?? 20) : 20
+        let threshold = facts.crisis == "mass-arrival" ? (facts.crisisMandatoryThreshold ?? 20) : 20.0
         let rate =
             facts.recognitionRate
             ?? RecognitionRate.latest(
@@ -163,7 +186,7 @@ public struct RoutingEngine: Sendable {
             if let rate, mandatoryGrounds.contains("j"), rate.rate > threshold {
                 mandatoryGrounds.removeAll { $0 == "j" }
                 reasons.append(
-                    "The Council lowered the mandatory threshold to \(threshold) % (CFM Art 11(3)); the rate is \(rate.rate) %."
+                    "The mandatory threshold is lowered to \(Self.percent(threshold)) (CFM Art 11(3)); the rate is \(Self.percent(rate.rate))."
                 )
             }
             if mandatoryGrounds.isEmpty {
@@ -200,7 +223,7 @@ public struct RoutingEngine: Sendable {
             rate.rate > threshold
         {
             reasons.append(
-                "In this crisis, merits decisions in the border procedure extend to nationalities with a rate up to \(merits) % (CFM Art 11(4))."
+                "In this crisis, merits decisions in the border procedure extend to nationalities with a rate up to \(Self.percent(merits)) (CFM Art 11(4))."
             )
         }
         if facts.crisis == "instrumentalisation" {
