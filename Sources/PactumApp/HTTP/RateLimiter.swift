@@ -30,7 +30,8 @@ public struct RateLimits: Sendable {
 /// counts its own share, which a proxy's limit can tighten.
 actor RateLimiter {
     private let clock: AppClock
-    private var windows: [String: (start: Date, used: Int)] = [:]
+    /// Per key: when its window ends and how many requests it has used.
+    private var windows: [String: (ends: Date, used: Int)] = [:]
     /// Beyond this many keys the ended windows are dropped, so memory stays bounded.
     private let pruneAbove = 10_000
 
@@ -39,14 +40,13 @@ actor RateLimiter {
     /// Counts one request; throws the 429 problem when the key has used its limit.
     func take(_ key: String, _ limit: RateLimit) throws {
         let now = clock.now()
-        if windows.count > pruneAbove {
-            windows = windows.filter { now.timeIntervalSince($0.value.start) < limit.window }
-        }
-        var entry = windows[key] ?? (now, 0)
-        if now.timeIntervalSince(entry.start) >= limit.window { entry = (now, 0) }
+        // Each window ends by its own limit's length, so pruning for one kind of request
+        // never shortens another's.
+        if windows.count > pruneAbove { windows = windows.filter { $0.value.ends > now } }
+        var entry: (ends: Date, used: Int) =
+            windows[key].flatMap { $0.ends > now ? $0 : nil } ?? (now.addingTimeInterval(limit.window), 0)
         guard entry.used < limit.requests else {
-            let wait = Int((limit.window - now.timeIntervalSince(entry.start)).rounded(.up))
-            throw Problem.tooManyRequests(retryAfter: max(1, wait))
+            throw Problem.tooManyRequests(retryAfter: max(1, Int(entry.ends.timeIntervalSince(now).rounded(.up))))
         }
         entry.used += 1
         windows[key] = entry
