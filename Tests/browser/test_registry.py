@@ -4,6 +4,7 @@ the hit in the German inbox."""
 import csv
 import datetime
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -56,7 +57,8 @@ def test_two_spellings_in_two_states_become_one_hit_and_a_notice(browser, server
     assert "Rahimzade" not in row.text
     shot(browser, "registry-inbox")
     row.find_element(By.XPATH, ".//button[text()='Acknowledge']").click()
-    WebDriverWait(browser, 10).until(
+    # The acknowledgement reloads the page: a row read during the reload is stale, so try again.
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: any("DE-BROWSER-1" in tr.text and "read " in tr.text
                       for tr in d.find_elements(By.CSS_SELECTOR, "#inbox tbody tr")))
     # The person page now shows what the hit returned of the Italian dataset.
