@@ -29,22 +29,23 @@ struct ResponsibilityScenarioTests {
         #expect(d.responsibleState == "DE" && d.decidedBy == "AMMR-16(4)" && d.considered.count == 1)
     }
 
-    @Test("AMMR-16(4): a threat found by another state does not override the criteria")
+    @Test("AMMR-16(4): the state whose security check found the threat is responsible, even if it is not the state of registration")
     func securityElsewhere() throws {
+        // Screened in IT (SCR Art 15), registered in DE: IT carried out the security check.
         let d = try Self.decide(
-            #""securityThreatFoundBy": "FR", "irregularEntry": {"state": "GR", "date": "2026-05-01"}"#)
-        #expect(d.responsibleState == "GR" && d.decidedBy == "AMMR-33")
+            #""securityThreatFoundBy": "IT", "irregularEntry": {"state": "GR", "date": "2026-05-01"}"#)
+        #expect(d.responsibleState == "IT" && d.decidedBy == "AMMR-16(4)" && d.considered.count == 1)
     }
 
     // MARK: Unaccompanied minors (Art 25)
 
     static let child = #""applicant": {"dateOfBirth": "2010-05-01", "unaccompaniedMinor": true}"#
 
-    @Test("AMMR-25(1): a sibling legally present decides for an unaccompanied minor")
+    @Test("AMMR-25(2): a sibling legally present decides for an unaccompanied minor")
     func minorSibling() throws {
         let d = try Self.decide(
             Self.child + #", "familyMembers": [{"relation": "sibling", "state": "IT", "status": "legally-present"}]"#)
-        #expect(d.responsibleState == "IT" && d.decidedBy == "AMMR-25(1)")
+        #expect(d.responsibleState == "IT" && d.decidedBy == "AMMR-25(2)")
         #expect(d.missingEvidence.contains { $0.contains("best interests") })
     }
 
@@ -85,7 +86,7 @@ struct ResponsibilityScenarioTests {
         let d = try Self.decide(
             #""applicant": {"dateOfBirth": "2008-09-02", "unaccompaniedMinor": true}, "familyMembers": [{"relation": "sibling", "state": "IT", "status": "legally-present"}]"#
         )
-        #expect(d.decidedBy == "AMMR-25(1)" && d.responsibleState == "IT")
+        #expect(d.decidedBy == "AMMR-25(2)" && d.responsibleState == "IT")
     }
 
     // MARK: Family (Arts 26-28)
@@ -242,15 +243,15 @@ struct ResponsibilityScenarioTests {
         #expect(d.responsibleState == "ES")
     }
 
-    @Test("AMMR-29(4): a visa expired exactly 18 months before registration no longer counts")
+    @Test("AMMR-29(4): a visa valid until 1 March 2025 expired at the end of that day: on 1 September 2026 it is less than 18 months")
     func visaExactly18Months() throws {
         let d = try Self.decide(
             #""residenceDocuments": [{"state": "ES", "kind": "visa", "issuedOn": "2025-01-01", "validUntil": "2025-03-01"}]"#
         )
-        #expect(d.decidedBy == "AMMR-16(2)")
+        #expect(d.decidedBy == "AMMR-29" && d.responsibleState == "ES")
     }
 
-    @Test("AMMR-29(4): a visa expired 18 months and one day before no longer counts")
+    @Test("AMMR-29(4): a visa valid until 28 February 2025 expired 1 March: 18 months on 1 September 2026, no longer counts")
     func visaOneDayLate() throws {
         let d = try Self.decide(
             #""residenceDocuments": [{"state": "ES", "kind": "visa", "issuedOn": "2025-01-01", "validUntil": "2025-02-28"}]"#
@@ -323,7 +324,7 @@ struct ResponsibilityScenarioTests {
     @Test("AMMR-33(1): irregular entry exactly 20 months before registration still counts")
     func irregularTwentyMonths() throws {
         let d = try Self.decide(#""irregularEntry": {"state": "GR", "date": "2025-01-01"}"#)
-        #expect(d.responsibleState == "GR" && d.decidedBy == "AMMR-33")
+        #expect(d.responsibleState == "GR" && d.decidedBy == "AMMR-33(1)")
     }
 
     @Test("AMMR-33(1): 20 months and a day: responsibility has ceased")
@@ -366,7 +367,7 @@ struct ResponsibilityScenarioTests {
     func systemicFlaws() throws {
         let d = try Self.decide(#""irregularEntry": {"state": "GR", "date": "2026-05-01"}, "systemicFlaws": ["GR"]"#)
         #expect(d.responsibleState == "DE" && d.decidedBy == "AMMR-16(2)")
-        #expect(d.considered.first { $0.criterion == "AMMR-33" }?.reason.contains("Art 16(3)") == true)
+        #expect(d.considered.first { $0.criterion == "AMMR-33(1)" }?.reason.contains("Art 16(3)") == true)
     }
 
     @Test("AMMR-16(2): no criterion applies: the first state of registration, after every criterion was weighed")

@@ -9,6 +9,12 @@ public struct ResponsibilityFacts: Sendable, Codable, Equatable {
         /// Dependent on a child, sibling or parent's assistance (AMMR Art 34), or they on the applicant's.
         public var dependent: Bool?
         public var married: Bool?
+        /// The applicant's health prevents travel to the carer's state for a significant period
+        /// (AMMR Art 34(2); Dublin III Art 16(2)).
+        public var cannotTravel: Bool?
+        /// Dublin III Art 12(4): whether the applicant left the territory of the Member States
+        /// after the expired document or visa let them enter.
+        public var leftTerritory: Bool?
     }
 
     public struct FamilyMember: Sendable, Codable, Equatable {
@@ -26,6 +32,12 @@ public struct ResponsibilityFacts: Sendable, Codable, Equatable {
         public var formedBeforeArrival: Bool?
         /// For a relative or a carer: able to take care of the applicant (AMMR Arts 25(3), 34).
         public var ableToCare: Bool?
+        /// The child in this relationship was born after the family member arrived in the Member
+        /// States: the family counts for AMMR Art 26 although formed after arrival (Art 26(3)).
+        public var bornAfterArrival: Bool?
+        /// For an unaccompanied minor: placing the child with this person was shown to be against
+        /// the child's best interests (AMMR Art 25(2),(3); Dublin III Art 8).
+        public var againstBestInterests: Bool?
     }
 
     public struct ResidenceDocument: Sendable, Codable, Equatable {
@@ -61,6 +73,13 @@ public struct ResponsibilityFacts: Sendable, Codable, Equatable {
         public var state: String
     }
 
+    /// A continuous stay before the application (Dublin III Art 13(2): at least 5 months).
+    public struct Stay: Sendable, Codable, Equatable {
+        public var state: String
+        public var from: String
+        public var until: String
+    }
+
     /// One family member applying together with the applicant, and the state the criteria
     /// would make responsible for them (AMMR Art 28).
     public struct FamilyProcedureMember: Sendable, Codable, Equatable {
@@ -70,7 +89,12 @@ public struct ResponsibilityFacts: Sendable, Codable, Equatable {
 
     /// The state where the application was first registered.
     public var registeredIn: String
+    /// The day of first registration; before 1 July 2026 the Dublin III criteria apply (AMMR
+    /// Art 84(2)), read against the day the application was first lodged (Dublin III Art 20(2)).
     public var registrationDate: String
+    /// The Member State conducting the determination, where the applicant is: responsible when
+    /// no state can be designated without a risk of inhuman treatment (AMMR Art 16(3), 2nd subpara).
+    public var determiningState: String?
     public var applicant: Applicant?
     public var familyMembers: [FamilyMember]?
     public var familyProcedure: [FamilyProcedureMember]?
@@ -80,8 +104,11 @@ public struct ResponsibilityFacts: Sendable, Codable, Equatable {
     public var seaRescueDisembarkation: Event?
     public var visaWaivedEntry: VisaWaivedEntry?
     public var transitAreaApplication: StateOnly?
-    /// The state that found reasonable grounds of a threat to internal security (AMMR Art 16(4)).
+    /// The state whose security check found reasonable grounds of a threat to internal
+    /// security: the screening state (SCR Art 15) or the first state of registration (AMMR Art 16(4)).
     public var securityThreatFoundBy: String?
+    /// Dublin III Art 13(2): continuous stays of 5 months or more after an irregular entry.
+    public var stays: [Stay]?
     /// The state the applicant was relocated to after crossing (AMMR Art 33(3)).
     public var relocatedTo: String?
     /// States where a transfer would risk inhuman or degrading treatment (AMMR Art 16(3)).
@@ -89,8 +116,8 @@ public struct ResponsibilityFacts: Sendable, Codable, Equatable {
 
     /// The keys of the facts document, for validation messages.
     public static let keys = [
-        "registeredIn", "registrationDate", "applicant", "familyMembers", "familyProcedure", "residenceDocuments",
+        "registeredIn", "registrationDate", "determiningState", "applicant", "familyMembers", "familyProcedure", "residenceDocuments",
         "diplomas", "irregularEntry", "seaRescueDisembarkation", "visaWaivedEntry", "transitAreaApplication",
-        "securityThreatFoundBy", "relocatedTo", "systemicFlaws",
+        "securityThreatFoundBy", "stays", "relocatedTo", "systemicFlaws",
     ]
 }
