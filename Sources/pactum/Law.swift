@@ -26,21 +26,45 @@ struct StateOption: ParsableArguments {
     }
 }
 
+/// `--subdivision ES-CN --decree canarias-2026.csv`: a region and, where it decrees its holidays
+/// yearly, the decree to count with.
+struct RegionOptions: ParsableArguments {
+    @Option(help: "ISO 3166-2 subdivision: DE-BY etc. for regional holidays; ES-CN, PT-20, PT-30 also count in island time.")
+    var subdivision: String?
+
+    @Option(help: "A region's decreed holidays for one year: CSV with a '# source:' line, then date,name rows.")
+    var decree: [String] = []
+
+    func decrees(for state: MemberState) throws -> [HolidayDecree] {
+        try decree.map { path in
+            guard let subdivision else { throw ValidationError("--decree needs --subdivision.") }
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else { throw CLIError("Cannot read \(path).") }
+            do {
+                return try HolidayDecree(csv: text, state: state, subdivision: subdivision)
+            } catch let error as HolidayDecree.DecreeError {
+                throw CLIError("\(path): \(error)")
+            }
+        }
+    }
+}
+
 extension Law {
     struct Holidays: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Public holidays of a state (or a subdivision) in a year.")
 
         @OptionGroup var state: StateOption
-
-        @Option(help: "ISO 3166-2 subdivision, e.g. DE-BY (DE, AT and CH have regional holidays).")
-        var subdivision: String?
+        @OptionGroup var region: RegionOptions
 
         @Option(help: "Year, 1990-2100.")
         var year: Int
 
         func run() throws {
-            try printJSON(try HolidayList(state: state.memberState, subdivision: subdivision, year: year))
+            try printJSON(
+                try HolidayList(
+                    state: state.memberState, subdivision: region.subdivision, year: year,
+                    decrees: try region.decrees(for: state.memberState)))
         }
     }
 
@@ -49,6 +73,7 @@ extension Law {
             commandName: "period", abstract: "The end of a period counted from an event, in a state's calendar.")
 
         @OptionGroup var state: StateOption
+        @OptionGroup var region: RegionOptions
 
         @Option(help: "The event: a date (2026-12-22) or, for hours, a date and time (2026-12-22T14:30:00+01:00).")
         var from: String
@@ -60,7 +85,7 @@ extension Law {
         @Option(help: "Months.") var months: Int?
         @Option(help: "Years.") var years: Int?
 
-        @Option(help: "pact (APR Art 73, AMMR Art 75, RBPR Art 11) or general (Regulation 1182/71).")
+        @Option(help: "pact (APR Art 73, AMMR Art 75, RBPR Art 11), general (Regulation 1182/71) or dublin-iii (604/2013 Art 42).")
         var regime: ComputationRegime = .general
 
         var period: Period? {
@@ -81,9 +106,11 @@ extension Law {
         }
 
         func run() throws {
+            let engine = DeadlineEngine(decrees: try region.decrees(for: state.memberState))
             try printJSON(
                 try PeriodAnswer(
-                    engine: DeadlineEngine(), state: state.memberState, from: from, period: period!, regime: regime))
+                    engine: engine, state: state.memberState, subdivision: region.subdivision, from: from,
+                    period: period!, regime: regime))
         }
     }
 
@@ -96,12 +123,23 @@ extension Law {
         var rule: String
 
         @OptionGroup var state: StateOption
+        @OptionGroup var region: RegionOptions
 
         @Option(help: "The triggering event: a date, or a date and time for limits in hours.")
         var from: String
 
-        @Flag(help: "Apply the crisis or force-majeure variant (Regulation (EU) 2024/1359).")
-        var crisis = false
+        @Option(help: "Apply the crisis derogation of this situation: \(CrisisKind.list) (Regulation (EU) 2024/1359).")
+        var crisis: CrisisKind?
+
+        @Option(
+            name: .customLong("registered-on"),
+            help: "The application's registration date: before 1 July 2026, Dublin III governs (AMMR Art 84(2)).")
+        var registeredOn: String?
+
+        @Option(
+            name: .customLong("lodged-on"),
+            help: "The application's lodging date: before 12 June 2026, Directive 2013/32 governs (APR Art 79(3)).")
+        var lodgedOn: String?
 
         @Flag(help: "Apply the rule's extension (when it has exactly one).")
         var extended = false
@@ -110,16 +148,23 @@ extension Law {
         var `extension`: String?
 
         func validate() throws {
-            if crisis, extended || `extension` != nil {
+            if crisis != nil, extended || `extension` != nil {
                 throw ValidationError("Choose --crisis or an extension, not both.")
+            }
+            for (name, value) in [("--registered-on", registeredOn), ("--lodged-on", lodgedOn)] {
+                if let value, CivilDate(iso: value) == nil { throw ValidationError("\(name) \(value) is not a date (YYYY-MM-DD).") }
             }
         }
 
         func run() throws {
+            let engine = DeadlineEngine(decrees: try region.decrees(for: state.memberState))
             try printJSON(
-                try DeadlineEngine().deadline(
-                    rule, state: state.memberState, from: from, crisis: crisis,
-                    extension: `extension` ?? (extended ? "" : nil)))
+                try engine.deadline(
+                    rule, state: state.memberState, subdivision: region.subdivision, from: from, crisis: crisis,
+                    extension: `extension` ?? (extended ? "" : nil),
+                    application: ApplicationDates(
+                        registered: registeredOn.flatMap(CivilDate.init(iso:)),
+                        lodged: lodgedOn.flatMap(CivilDate.init(iso:)))))
         }
     }
 
@@ -131,3 +176,4 @@ extension Law {
 }
 
 extension ComputationRegime: ExpressibleByArgument {}
+extension CrisisKind: ExpressibleByArgument {}

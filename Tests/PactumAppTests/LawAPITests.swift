@@ -59,7 +59,7 @@ struct LawAPITests {
             #expect(rules.count == ClockRule.catalogue.count)
             #expect(
                 try await ctx.send(.GET, "/api/v1/law/rules/apr-e5").content.decode(ClockRule.self).extensions.count
-                    == 2)
+                    == 3)
             #expect(try await ctx.send(.GET, "/api/v1/law/rules/NOPE").status == .notFound)
         }
     }
@@ -75,6 +75,38 @@ struct LawAPITests {
             #expect(page.contains("28 February") == false && page.contains("APR Art 73(c)"))
             let bad = try await visitor.get("/law?rule=APR-E4&state=DE&from=yesterday")
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("from must be a date"))
+            // The crisis is chosen by its situation, in words; one the rule has no derogation for is refused.
+            #expect(empty.body.string.contains("Mass arrivals (CFM Art 1(4)(a))"))
+            let crisis = try await visitor.get("/law?rule=DUB-6&state=DE&from=2026-08-03&crisis=force-majeure")
+            #expect(crisis.body.string.contains(#"<dd id="due">2026-10-05</dd>"#))
+            let excluded = try await visitor.get("/law?rule=DUB-6&state=DE&from=2026-08-03&crisis=instrumentalisation")
+            #expect(excluded.status == .unprocessableEntity && excluded.body.string.contains("no derogation"))
+        }
+    }
+
+    @Test("AMMR-84(2), APR-79(3) and island time over HTTP: the application's dates and the region are parameters")
+    func transitionAndRegions() async throws {
+        try await withPactum { ctx in
+            let dublin = try await ctx.send(
+                .GET, "/api/v1/law/deadline?rule=DUB-2&state=IT&from=2026-06-20&registeredOn=2026-06-20")
+            #expect(dublin.status == .unprocessableEntity)
+            #expect(try dublin.problem().errors?.first.map { $0.field == "registeredOn" && $0.message.contains("D3-21") } == true)
+            let directive = try await ctx.send(
+                .GET, "/api/v1/law/deadline?rule=APR-E5&state=DE&from=2026-06-01&lodgedOn=2026-06-01")
+            #expect(try directive.problem().errors?.first?.field == "lodgedOn")
+            let d3 = try await ctx.send(.GET, "/api/v1/law/deadline?rule=D3-21&state=IT&from=2026-06-20")
+                .content.decode(Deadline.self)
+            #expect(d3.due == "2026-09-20" && d3.regime == .dublinIII)
+            let island = try await ctx.send(
+                .GET, "/api/v1/law/deadline?rule=EDAC-F&state=ES&subdivision=ES-CN&from=2026-07-10T23:30:00%2B01:00")
+                .content.decode(Deadline.self)
+            #expect(island.due == "2026-07-14T00:00:00+01:00")
+            let noDecree = try await ctx.send(
+                .GET, "/api/v1/law/deadline?rule=SCR-T1&state=ES&subdivision=ES-CN&from=2026-07-10")
+            #expect(try noDecree.problem().errors?.first.map { $0.field == "subdivision" && $0.message.contains("decree") } == true)
+            let badDate = try await ctx.send(
+                .GET, "/api/v1/law/deadline?rule=DUB-2&state=IT&from=2026-06-20&registeredOn=June")
+            #expect(try badDate.problem().errors?.first?.field == "registeredOn")
         }
     }
 }
@@ -88,7 +120,7 @@ struct LawCalculatorsAPITests {
                 #"{"registeredIn": "DE", "registrationDate": "2026-09-01", "irregularEntry": {"state": "GR", "date": "2025-01-01"}}"#
             let decision = try await ctx.send(.POST, "/api/v1/law/responsibility", json: facts).content.decode(
                 ResponsibilityDecision.self)
-            #expect(decision.responsibleState == "GR" && decision.decidedBy == "AMMR-33")
+            #expect(decision.responsibleState == "GR" && decision.decidedBy == "AMMR-33(1)")
             let bad =
                 #"{"registeredIn": "DE", "registrationDate": "2026-09-01", "familyMembers": [{"relation": "cousin", "state": 5, "status": "x"}]}"#
             let problem = try await ctx.send(.POST, "/api/v1/law/responsibility", json: bad).problem()
@@ -114,7 +146,8 @@ struct LawCalculatorsAPITests {
                 .POST, "/api/v1/law/routing", json: #"{"nationality": "BD", "situation": "sea-rescue"}"#
             )
             .content.decode(RoutingDecision.self)
-            #expect(routing.borderProcedure == "mandatory")
+            // EUAA's 3 % is context only: without a Eurostat figure, safe country of origin alone.
+            #expect(routing.borderProcedure == "possible" && routing.contextRate?.rate == 3)
             let gdp =
                 #"{"gdpSource": "test", "states": ["DE", "FR"], "relocations": 1000, "gdp": [{"state": "DE", "value": 1}, {"state": "FR", "value": 1}]}"#
             let table = try await ctx.send(.POST, "/api/v1/law/fair-share", json: gdp).content.decode(

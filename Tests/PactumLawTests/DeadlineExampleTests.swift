@@ -13,17 +13,17 @@ struct DeadlineExampleTests {
         var rule: String
         var state: MemberState
         var from: String
-        var crisis = false
+        var crisis: CrisisKind?
         var ext: String?
         var due: String
         var why: String
         var testDescription: String {
-            "\(rule) \(state.code) from \(from)\(crisis ? " crisis" : "")\(ext.map { " +\($0)" } ?? ""): \(why)"
+            "\(rule) \(state.code) from \(from)\(crisis.map { " crisis \($0.rawValue)" } ?? "")\(ext.map { " +\($0)" } ?? ""): \(why)"
         }
     }
 
     static func ex(
-        _ rule: String, _ state: MemberState, _ from: String, crisis: Bool = false, ext: String? = nil, _ due: String,
+        _ rule: String, _ state: MemberState, _ from: String, crisis: CrisisKind? = nil, ext: String? = nil, _ due: String,
         _ why: String
     ) -> Example {
         Example(rule: rule, state: state, from: from, crisis: crisis, ext: ext, due: due, why: why)
@@ -39,7 +39,7 @@ struct DeadlineExampleTests {
         ex("APR-R1", .IT, "2027-03-24", "2027-03-30", "ends on Easter Monday"),
         ex("APR-R1", .FR, "2027-03-21", "2027-03-26", "Good Friday is no public holiday in France"),
         ex("APR-R1", .DE, "2026-06-12", "2026-06-17", "plain weekdays"),
-        ex("APR-R1", .DE, "2026-12-22", crisis: true, "2027-01-19", "crisis: 4 weeks (CFM Art 10(1))"),
+        ex("APR-R1", .DE, "2026-12-22", crisis: .massArrival, "2027-01-19", "crisis: 4 weeks (CFM Art 10(1))"),
         ex(
             "APR-R1", .DE, "2026-12-22", ext: "disproportionate", "2027-01-06",
             "15 days; Epiphany is not a holiday in Germany"),
@@ -62,7 +62,7 @@ struct DeadlineExampleTests {
         ex("APR-E1", .DE, "2026-12-31", ext: "", "2027-04-30", "4 months: 30 April is the last day"),
         ex("APR-E4", .DE, "2026-11-30", "2027-03-01", "28 February 2027 is a Sunday"),
         ex("APR-E4", .DE, "2027-11-30", "2028-02-29", "2028 is a leap year"),
-        ex("APR-E4", .DE, "2026-06-12", crisis: true, "2026-07-10", "crisis: 4 weeks"),
+        ex("APR-E5", .DE, "2026-06-12", ext: "well-founded", "2026-07-10", "CFM Art 14(2): 4 weeks, no crisis needed"),
         ex("APR-E5", .DE, "2026-08-31", "2027-03-01", "6 months from 31 August"),
         ex("APR-E5", .DE, "2027-08-31", "2028-02-29", "6 months into a leap February"),
         ex("APR-E5", .DE, "2026-06-12", ext: "grounds", "2027-06-14", "12 months end on a Saturday"),
@@ -71,7 +71,7 @@ struct DeadlineExampleTests {
         ex("APR-E2", .DE, "2026-12-30", "2027-01-14", "10 working days"),
         // APR-B5, weeks.
         ex("APR-B5", .IT, "2026-07-01", "2026-09-23", "12 weeks end on a Wednesday"),
-        ex("APR-B5", .IT, "2026-07-01", crisis: true, "2026-11-04", "crisis: 18 weeks"),
+        ex("APR-B5", .IT, "2026-07-01", crisis: .massArrival, "2026-11-04", "crisis: 18 weeks"),
         ex("APR-B5", .IT, "2026-07-01", ext: "relocation", "2026-10-21", "16 weeks for the relocation Member State"),
         ex("APR-B5", .IT, "2026-10-07", "2026-12-30", "12 weeks"),
         ex("APR-B5", .IT, "2026-09-16", "2026-12-09", "ends the day after the Immaculate Conception"),
@@ -84,19 +84,19 @@ struct DeadlineExampleTests {
         ex("APR-RET", .DE, "2026-06-12", "2036-06-12", "10 years"),
         // AMMR: responsibility.
         ex("DUB-2", .DE, "2026-07-01", "2026-09-01", "2 months"),
-        ex("DUB-2", .DE, "2026-07-01", crisis: true, "2026-11-02", "crisis: 4 months; 1 November is a Sunday"),
+        ex("DUB-2", .DE, "2026-07-01", crisis: .massArrival, "2026-11-02", "crisis: 4 months; 1 November is a Sunday"),
         ex("DUB-2", .DE, "2026-12-31", "2027-03-01", "28 February 2027 is a Sunday"),
         ex("DUB-3", .DE, "2027-01-31", "2027-03-01", "1 month from 31 January"),
         ex("DUB-3", .DE, "2028-01-31", "2028-02-29", "1 month into a leap February"),
         ex("DUB-6", .DE, "2026-10-03", "2026-11-03", "1 month"),
-        ex("DUB-6", .DE, "2026-10-03", crisis: true, "2026-12-03", "crisis: 2 months"),
+        ex("DUB-6", .DE, "2026-10-03", crisis: .massArrival, "2026-12-03", "crisis: 2 months"),
         ex("DUB-6", .FR, "2026-10-01", "2026-11-02", "1 November is a Sunday"),
         ex("DUB-6", .BE, "2026-10-11", "2026-11-12", "11 November is Armistice Day"),
         ex("DUB-7", .DE, "2026-12-11", "2026-12-28", "2 weeks end on Friday 25 December"),
         ex("DUB-8", .DE, "2027-03-12", "2027-03-30", "2 weeks end on Good Friday; Easter Monday follows"),
         ex("DUB-9", .NL, "2027-04-13", "2027-04-28", "2 weeks end on King's Day, 27 April"),
         ex("DUB-10", .DE, "2026-04-20", "2026-05-04", "2 weeks end on Labour Day"),
-        ex("DUB-10", .DE, "2026-04-20", crisis: true, "2026-05-20", "crisis: 1 month"),
+        ex("DUB-10", .DE, "2026-08-20", crisis: .forceMajeure, "2026-09-21", "crisis: 1 month ends on Sunday 20 September, counted under 1182/71"),
         ex("DUB-11", .DE, "2026-05-11", "2026-05-26", "2 weeks end on Whit Monday"),
         ex("DUB-12", .DE, "2026-06-12", "2026-07-03", "3 weeks"),
         ex("DUB-13", .DE, "2026-06-12", "2026-07-13", "1 month ends on a Sunday"),
@@ -106,7 +106,7 @@ struct DeadlineExampleTests {
         ex(
             "DUB-14", .DE, "2028-02-29", ext: "imprisonment", "2029-02-28", "from 29 February: the last day of February"
         ),
-        ex("DUB-14", .DE, "2026-07-01", crisis: true, "2027-07-01", "crisis: 1 year"),
+        ex("DUB-14", .DE, "2026-07-01", crisis: .massArrival, "2027-07-01", "crisis: 1 year"),
         ex("DUB-17", .DE, "2026-11-30", "2027-03-01", "3 months from 30 November"),
         ex("DUB-19-REQ", .DE, "2026-12-15", "2026-12-29", "2 weeks end on a Tuesday"),
         ex("DUB-19-REPLY", .DE, "2026-12-18", "2026-12-28", "1 week ends on Friday 25 December"),
@@ -122,7 +122,7 @@ struct DeadlineExampleTests {
         ex("SOL-D1", .DE, "2026-12-07", "2027-01-04", "4 weeks end on Monday 4 January"),
         // RBPR.
         ex("RBP-2", .IT, "2026-09-01", "2026-11-24", "12 weeks"),
-        ex("RBP-2", .IT, "2026-09-01", crisis: true, "2027-01-05", "crisis: 18 weeks"),
+        ex("RBP-2", .IT, "2026-09-01", crisis: .massArrival, "2027-01-05", "crisis: 18 weeks"),
         ex("RBP-5", .IT, "2026-12-10", "2026-12-28", "15 days end on St Stephen's Day, a Saturday"),
         // 1182/71: SCR, EDAC, CFM, URF.
         ex("SCR-T1", .GR, "2026-06-12", "2026-06-19", "7 days"),

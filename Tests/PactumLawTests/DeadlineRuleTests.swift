@@ -12,7 +12,8 @@ struct DeadlineRuleTests {
         let ids = ClockRule.catalogue.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(ClockRule.catalogue.count >= 60)
-        let acts = Set(PactInstrument.all.map(\.id))
+        // The Pact's acts, and Dublin III for applications registered before 1 July 2026.
+        let acts = Set(PactInstrument.all.map(\.id)).union(["DUBLIN3"])
         for rule in ClockRule.catalogue {
             #expect(acts.contains(rule.act), "\(rule.id)")
             #expect(!rule.citation.isEmpty && !rule.trigger.isEmpty && !rule.consequence.isEmpty, "\(rule.id)")
@@ -28,6 +29,7 @@ struct DeadlineRuleTests {
         #expect(ClockRule.named("SCR-T1")?.regime == .general)
         #expect(ClockRule.named("EDAC-A")?.regime == .general)
         #expect(ClockRule.named("URF-9")?.regime == .general)
+        #expect(ClockRule.named("D3-29")?.regime == .dublinIII)
     }
 
     @Test("APR-R1 before 12 June 2026 is computed but marked not applicable (APR Art 79)")
@@ -62,8 +64,8 @@ struct DeadlineRuleTests {
 
     @Test("a crisis variant counts under 1182/71 and says so")
     func crisisRegime() throws {
-        let deadline = try Self.engine.deadline("DUB-14", state: .DE, from: "2026-07-01", crisis: true)
-        #expect(deadline.regime == .general && deadline.variant == "crisis" && deadline.citation == "CFM Art 12(2)")
+        let deadline = try Self.engine.deadline("DUB-14", state: .DE, from: "2026-07-01", crisis: .massArrival)
+        #expect(deadline.regime == .general && deadline.variant == "crisis" && deadline.citation == "CFM Art 12(2)(d)")
     }
 
     @Test("bad questions are refused with a message that says what to do")
@@ -72,7 +74,7 @@ struct DeadlineRuleTests {
             try Self.engine.deadline("APR-X", state: .DE, from: "2026-07-01")
         }
         #expect(throws: DeadlineError.noCrisisVariant("SCR-T1")) {
-            try Self.engine.deadline("SCR-T1", state: .DE, from: "2026-07-01", crisis: true)
+            try Self.engine.deadline("SCR-T1", state: .DE, from: "2026-07-01", crisis: .forceMajeure)
         }
         #expect(throws: DeadlineError.ambiguousExtension("DUB-14", ["imprisonment", "absconding"])) {
             try Self.engine.deadline("DUB-14", state: .DE, from: "2026-07-01", extension: "")
@@ -129,11 +131,15 @@ struct DeadlineRuleTests {
         await propertyCheck(count: 2000, input: Self.days, Self.states, Self.periods) { day, state, period in
             let calculator = engine.calculator(for: state)
             let start = CivilDate(dayNumber: day)
-            for regime in ComputationRegime.allCases {
+            for regime in [ComputationRegime.pact, .general] {
                 let end = try! calculator.end(of: period, fromDay: start, regime: regime)
                 #expect(end.lastDay > start)
                 #expect(calculator.calendar.isWorkingDay(end.lastDay))
             }
+            // Dublin III Art 42(c): never moved, so never later than the Pact's end.
+            let dublin = try! calculator.end(of: period, fromDay: start, regime: .dublinIII)
+            let pact = try! calculator.end(of: period, fromDay: start, regime: .pact)
+            #expect(dublin.lastDay > start && dublin.movedFrom == nil && dublin.lastDay <= pact.lastDay)
         }
     }
 

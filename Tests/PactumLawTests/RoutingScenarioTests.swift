@@ -10,12 +10,29 @@ struct RoutingScenarioTests {
         try engine.route(try JSONDecoder().decode(RoutingFacts.self, from: Data(("{" + json + "}").utf8)))
     }
 
-    @Test("APR-B2: a Bangladeshi (safe country of origin, 3 %) apprehended at the border: border procedure mandatory")
+    /// An operator-supplied Eurostat rate for the test (the committed table has EUAA's only).
+    static func eurostat(_ code: String, _ rate: Double) -> String {
+        #", "recognitionRate": {"citizenship": ""# + code + #"", "year": 2025, "rate": "# + "\(rate)"
+            + #", "definition": "eurostat-incl-humanitarian", "source": "operator test"}"#
+    }
+
+    @Test("APR-B2: a Bangladeshi (safe country of origin) with a Eurostat rate of 3 % at the border: mandatory")
     func bangladesh() throws {
-        let d = try Self.route(#""state": "IT", "nationality": "BD", "situation": "irregular-crossing""#)
+        let d = try Self.route(#""state": "IT", "nationality": "BD", "situation": "irregular-crossing""# + Self.eurostat("BD", 3))
         #expect(d.borderProcedure == "mandatory")
         #expect(d.acceleratedGrounds.map(\.ground) == ["e", "j"])
-        #expect(d.recognitionRate?.rate == 3 && d.recognitionRate?.definition == .euaaInternationalProtection)
+    }
+
+    @Test("APR-42(1)(j): EUAA's provisional 3 % for Bangladesh is context; without a Eurostat figure ground j is missing")
+    func euaaIsContext() throws {
+        let d = try Self.route(#""state": "IT", "nationality": "BD", "situation": "irregular-crossing""#)
+        #expect(d.recognitionRate == nil && d.contextRate?.definition == .euaaInternationalProtection)
+        #expect(d.acceleratedGrounds.map(\.ground) == ["e"] && d.borderProcedure == "possible")
+        #expect(d.missing.contains { $0.contains("context only") })
+        #expect(throws: InvalidFacts.self) {
+            try Self.route(
+                #""nationality": "TR", "situation": "irregular-crossing", "recognitionRate": {"citizenship": "TR", "year": 2025, "rate": 3, "definition": "euaa-international-protection", "source": "EUAA"}"#)
+        }
     }
 
     @Test("APR-B1: a Syrian (92 %) after search and rescue: border procedure possible, not accelerated")
@@ -40,7 +57,7 @@ struct RoutingScenarioTests {
     func minorExcluded() throws {
         let d = try Self.route(
             #""nationality": "BD", "situation": "irregular-crossing", "unaccompaniedMinor": true, "grounds": ["b", "h"]"#
-        )
+                + Self.eurostat("BD", 3))
         #expect(d.borderProcedure == "excluded")
         // APR Art 42(3): only c, e, f, g and j may accelerate a minor's case.
         #expect(
@@ -72,7 +89,7 @@ struct RoutingScenarioTests {
     func missingRate() throws {
         let d = try Self.route(#""nationality": "ER", "situation": "irregular-crossing""#)
         #expect(d.borderProcedure == "possible" && d.recognitionRate == nil)
-        #expect(d.missing.first?.contains("no published figure") == true)
+        #expect(d.missing.first?.contains("none is committed") == true)
     }
 
     @Test("APR-B2: a rate supplied by the operator with its source is used")
@@ -86,13 +103,14 @@ struct RoutingScenarioTests {
     @Test("APR Art 42(1) 2nd subpara: a significant change in the country lifts ground j")
     func rateException() throws {
         let d = try Self.route(
-            #""nationality": "PK", "situation": "irregular-crossing", "recognitionRateException": true"#)
+            #""nationality": "PK", "situation": "irregular-crossing", "recognitionRateException": true"# + Self.eurostat("PK", 12))
         #expect(d.borderProcedure == "possible" && !d.accelerated)
     }
 
     @Test("CAP-5: once the adequate capacity is reached, ground j alone no longer makes it mandatory")
     func capacityReached() throws {
-        let d = try Self.route(#""nationality": "PK", "situation": "irregular-crossing", "capacityReached": true"#)
+        let d = try Self.route(
+            #""nationality": "PK", "situation": "irregular-crossing", "capacityReached": true"# + Self.eurostat("PK", 12))
         #expect(d.borderProcedure == "possible")
     }
 
@@ -114,11 +132,11 @@ struct RoutingScenarioTests {
     func crisisThreshold() throws {
         let d = try Self.route(
             #""nationality": "PK", "situation": "irregular-crossing", "crisis": "mass-arrival", "crisisMandatoryThreshold": 5"#
-        )
+                + Self.eurostat("PK", 12))
         #expect(d.borderProcedure == "possible" && d.accelerated && d.threshold == 5)
         let bd = try Self.route(
             #""nationality": "BD", "situation": "irregular-crossing", "crisis": "mass-arrival", "crisisMandatoryThreshold": 5"#
-        )
+                + Self.eurostat("BD", 3))
         #expect(bd.borderProcedure == "mandatory")
     }
 
@@ -176,14 +194,12 @@ struct RoutingScenarioTests {
         #expect(throws: InvalidFacts.self) { try Self.route(#""situation": "sea-rescue""#) }
     }
 
-    @Test(
-        "open question 8: accepting only Eurostat's definition leaves Bangladesh without a rate (its figure is EUAA's)")
+    @Test("open question 8 as a setting: an engine that also accepts EUAA's definition decides on it")
     func rateDefinitionSetting() throws {
-        let eurostatOnly = RoutingEngine(acceptedDefinitions: [.eurostatInclHumanitarian])
+        let both = RoutingEngine(acceptedDefinitions: [.eurostatInclHumanitarian, .euaaInternationalProtection])
         let facts = try JSONDecoder().decode(
             RoutingFacts.self, from: Data(#"{"nationality": "BD", "situation": "sea-rescue"}"#.utf8))
-        let d = try eurostatOnly.route(facts)
-        #expect(
-            d.recognitionRate == nil && d.acceleratedGrounds.map(\.ground) == ["e"] && d.borderProcedure == "possible")
+        let d = try both.route(facts)
+        #expect(d.recognitionRate?.rate == 3 && d.acceleratedGrounds.map(\.ground) == ["e", "j"] && d.borderProcedure == "mandatory")
     }
 }

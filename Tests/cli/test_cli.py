@@ -113,7 +113,13 @@ def test_law_commands_refuse_bad_input_with_a_reason():
         (("deadline", "DUB-14", "--state", "DE", "--from", "2026-07-01", "--extended"), "several extensions"),
         (("deadline", "EDAC-D", "--state", "DE", "--from", "2026-07-01"), "counts hours"),
         (("period", "--state", "DE", "--from", "2026-12-22", "--days", "1", "--weeks", "2"), "exactly one of"),
-        (("holidays", "--state", "ES", "--subdivision", "ES-MD", "--year", "2027"), "regional holidays of ES"),
+        (("holidays", "--state", "ES", "--subdivision", "ES-MD", "--year", "2027"), "2027 decree is not loaded"),
+        (("deadline", "DUB-2", "--state", "IT", "--from", "2026-06-20", "--registered-on", "2026-06-20"), "use D3-21"),
+        (("deadline", "APR-E5", "--state", "DE", "--from", "2026-06-01", "--lodged-on", "2026-06-01"),
+         "Directive 2013/32/EU"),
+        (("deadline", "DUB-6", "--state", "DE", "--from", "2026-08-03", "--crisis", "instrumentalisation"),
+         "no derogation in a situation of instrumentalisation"),
+        (("deadline", "DUB-6", "--state", "DE", "--from", "2026-08-03", "--crisis", "yes"), "--crisis"),
         (("holidays", "--state", "DE", "--year", "1850"), "outside 1990-2100"),
         (("fair-share",), "GDP 2024"),
         (("retention", "--category", "tourist", "--transmitted", "2026-07-01"), "category"),
@@ -133,10 +139,16 @@ def test_law_responsibility_and_routing_read_facts_files(tmp_path):
         "irregularEntry": {"state": "GR", "date": "2025-06-01"},
     }))
     decision = json.loads(law("responsibility", "--facts", str(facts)).stdout)
-    assert decision["responsibleState"] == "GR" and decision["decidedBy"] == "AMMR-33"
+    assert decision["responsibleState"] == "GR" and decision["decidedBy"] == "AMMR-33(1)"
     routing = tmp_path / "routing.json"
     routing.write_text(json.dumps({"nationality": "BD", "situation": "sea-rescue"}))
-    assert json.loads(law("routing", "--facts", str(routing)).stdout)["borderProcedure"] == "mandatory"
+    # Only Eurostat's rate decides ground (j); EUAA's provisional 3 % is context.
+    routed = json.loads(law("routing", "--facts", str(routing)).stdout)
+    assert routed["borderProcedure"] == "possible" and routed["contextRate"]["rate"] == 3
+    misspelt_routing = tmp_path / "misspelt-routing.json"
+    misspelt_routing.write_text(json.dumps({"nationality": "BD", "situaton": "sea-rescue"}))
+    result = law("routing", "--facts", str(misspelt_routing))
+    assert result.returncode == 2 and "situaton is not a key here" in result.stderr and "situation" in result.stderr
     broken = tmp_path / "broken.json"
     broken.write_text('{"registeredIn": 5, "registrationDate": "2026-09-01"}')
     result = law("responsibility", "--facts", str(broken))
@@ -149,6 +161,21 @@ def test_law_responsibility_and_routing_read_facts_files(tmp_path):
     assert "irregularEntry" in result.stderr
     result = law("responsibility", "--facts", str(tmp_path / "missing.json"))
     assert result.returncode != 0 and "Cannot read" in result.stderr
+
+
+def test_law_deadline_in_island_time_with_a_loaded_decree(tmp_path):
+    decree = tmp_path / "canarias-2026.csv"
+    # A fixture for the mechanism (30 May, Canary Islands Day), not a transcription of the decree.
+    decree.write_text("# source: test fixture\ndate,name\n2026-05-30,Día de Canarias\n")
+    args = ("deadline", "SCR-T1", "--state", "ES", "--subdivision", "ES-CN", "--from", "2026-07-10T23:30:00+01:00")
+    refused = law(*args)
+    assert refused.returncode != 0 and "2026 decree is not loaded" in refused.stderr
+    answer = json.loads(law(*args, "--decree", str(decree)).stdout)
+    assert answer["due"] == "2026-07-17" and answer["subdivision"] == "ES-CN"
+    holidays = json.loads(law("holidays", "--state", "ES", "--subdivision", "ES-CN", "--year", "2026",
+                              "--decree", str(decree)).stdout)
+    assert {"date": "2026-05-30", "name": "Día de Canarias"} in holidays["holidays"]
+    assert "test fixture" in holidays["source"]
 
 
 def test_law_fair_share_with_an_operator_gdp_file_sums_to_100(tmp_path):

@@ -30,6 +30,9 @@ public struct PactumConfiguration: Sendable {
     public var maxBodySize: String = "256kb"
     /// Readings of the time rules left open by the texts (docs/LAW.md).
     public var periodSettings: PeriodSettings = .default
+    /// Regional holiday decrees (Spain's communities, Portugal's islands), one CSV per region
+    /// and year named `ES-CN-2026.csv`; `PACTUM_HOLIDAY_DECREES` (docs/LAW.md).
+    public var holidayDecreesDirectory: URL?
     /// The registry's thresholds and job interval (docs/IDENTITY.md).
     public var registry = RegistrySettings()
     public var screening = ScreeningSettings()
@@ -48,6 +51,9 @@ public struct PactumConfiguration: Sendable {
             dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
             databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 })
         config.secureCookies = ["1", "true", "yes"].contains(env["PACTUM_SECURE_COOKIES"]?.lowercased() ?? "")
+        config.holidayDecreesDirectory = env["PACTUM_HOLIDAY_DECREES"].flatMap {
+            $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true)
+        }
         // Whole numbers per window; anything else keeps the default.
         func limit(_ name: String, _ keep: RateLimit) -> RateLimit {
             env[name].flatMap(Int.init).flatMap { $0 > 0 ? RateLimit(requests: $0, per: keep.window) : nil } ?? keep
@@ -67,6 +73,44 @@ public struct PactumConfiguration: Sendable {
     }
 
     var sqliteFile: URL { dataDirectory.appendingPathComponent("pactum.sqlite") }
+
+    /// Reads every decree in `holidayDecreesDirectory`; a file that does not parse stops the start.
+    func holidayDecrees() throws -> [HolidayDecree] {
+        guard let directory = holidayDecreesDirectory else { return [] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".csv") }
+        return try names.sorted().map { name in
+            try HolidayDecree.read(file: directory.appendingPathComponent(name))
+        }
+    }
+}
+
+extension HolidayDecree {
+    /// A decree file `ES-CN-2026.csv`: the region from its name, the days from its lines.
+    static func read(file: URL) throws -> HolidayDecree {
+        let name = file.deletingPathExtension().lastPathComponent
+        let parts = name.split(separator: "-")
+        guard parts.count == 3, let state = MemberState(code: String(parts[0])),
+            let text = try? String(contentsOf: file, encoding: .utf8)
+        else {
+            throw DecreeFileError(file: file.lastPathComponent, message: "name it STATE-REGION-YEAR.csv, e.g. ES-CN-2026.csv")
+        }
+        do {
+            let decree = try HolidayDecree(csv: text, state: state, subdivision: String(parts[1]))
+            guard String(decree.year) == parts[2] else {
+                throw DecreeFileError(file: file.lastPathComponent, message: "its days are in \(decree.year)")
+            }
+            return decree
+        } catch let error as DecreeError {
+            throw DecreeFileError(file: file.lastPathComponent, message: error.description)
+        }
+    }
+}
+
+/// A decree file that cannot be used, named, so the operator can fix it.
+struct DecreeFileError: Error, CustomStringConvertible {
+    var file: String
+    var message: String
+    var description: String { "holiday decree \(file): \(message)" }
 }
 
 /// The source of the current time, passed in so tests can fix it.

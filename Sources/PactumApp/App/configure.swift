@@ -76,7 +76,7 @@ extension Application {
             clock: config.clock, limiter: limiter, limits: config.rateLimits,
             maxFailedLogins: config.maxFailedLogins, lockoutDuration: config.lockoutDuration,
             tokenLifetime: config.tokenLifetime)
-        let law = DeadlineEngine(settings: config.periodSettings)
+        let law = DeadlineEngine(settings: config.periodSettings, decrees: try config.holidayDecrees())
         let registry = RegistryService(
             audit: audit, law: law, index: RegistryIndex(settings: config.registry), clock: config.clock,
             settings: config.registry)

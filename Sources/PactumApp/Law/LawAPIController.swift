@@ -40,12 +40,13 @@ struct LawAPIController: RouteCollection {
             year.map(HolidayCalendar.supportedYears.contains) == true, "year", "must be a year from 1990 to 2100")
         try check.throwIfInvalid()
         return try lawAnswer(field: "subdivision") {
-            try HolidayList(state: state!, subdivision: query.subdivision, year: year!)
+            try HolidayList(state: state!, subdivision: query.subdivision, year: year!, decrees: engine.decrees)
         }
     }
 
     struct PeriodQuery: Content {
         var state: String?
+        var subdivision: String?
         var from: String?
         var amount: String?
         var unit: String?
@@ -63,20 +64,26 @@ struct LawAPIController: RouteCollection {
         check.require(
             unit != nil, "unit", "must be one of: \(Period.Unit.allCases.map(\.rawValue).joined(separator: ", "))")
         let regime = query.regime.map(ComputationRegime.init(rawValue:)) ?? .general
-        check.require(regime != nil, "regime", "must be pact or general")
+        check.require(
+            regime != nil, "regime",
+            "must be one of: \(ComputationRegime.allCases.map(\.rawValue).joined(separator: ", "))")
         try check.throwIfInvalid()
         return try lawAnswer(field: "from") {
             try PeriodAnswer(
-                engine: engine, state: state!, from: query.from!, period: Period(amount!, unit!), regime: regime!)
+                engine: engine, state: state!, subdivision: query.subdivision, from: query.from!,
+                period: Period(amount!, unit!), regime: regime!)
         }
     }
 
     struct DeadlineQuery: Content {
         var rule: String?
         var state: String?
+        var subdivision: String?
         var from: String?
         var crisis: String?
         var `extension`: String?
+        var registeredOn: String?
+        var lodgedOn: String?
     }
 
     func deadline(req: Request) async throws -> Deadline {
@@ -85,15 +92,13 @@ struct LawAPIController: RouteCollection {
         check.require(query.rule?.isEmpty == false, "rule", "is required, e.g. APR-R1")
         let state = check.memberState(query.state)
         check.eventTime(query.from)
-        let crisis = query.crisis.map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
-        check.require(
-            query.crisis == nil || ["true", "false", "1", "0", "yes", "no"].contains(query.crisis!.lowercased()),
-            "crisis",
-            "must be true or false")
+        let crisis = check.crisisKind(query.crisis)
+        let application = check.applicationDates(registered: query.registeredOn, lodged: query.lodgedOn)
         try check.throwIfInvalid()
         return try lawAnswer(field: "rule") {
             try engine.deadline(
-                query.rule!, state: state!, from: query.from!, crisis: crisis, extension: query.extension)
+                query.rule!, state: state!, subdivision: query.subdivision, from: query.from!, crisis: crisis,
+                extension: query.extension, application: application)
         }
     }
 }
@@ -106,12 +111,15 @@ func lawAnswer<T>(field: String, _ body: () throws -> T) throws -> T {
         let field: String =
             switch error {
             case .invalidFrom, .needsTime: "from"
-            case .noCrisisVariant: "crisis"
+            case .noCrisisVariant, .crisisKindExcluded, .crisisBeforeCFM: "crisis"
             case .noExtension, .ambiguousExtension, .unknownExtension: "extension"
             case .unknownRule: "rule"
+            case .dublinIIIApplies, .ammrApplies: "registeredOn"
+            case .directive201332: "lodgedOn"
             }
         throw Problem.validation([.init(field: field, message: error.description)])
     } catch let error as HolidayCalendar.CalendarError {
+        let field = if case .yearOutOfRange = error { field } else { "subdivision" }
         throw Problem.validation([.init(field: field, message: error.description)])
     } catch let error as PeriodCalculator.PeriodError {
         throw Problem.validation([.init(field: "from", message: error.description)])
@@ -126,6 +134,25 @@ extension FieldValidator {
             state != nil, "state",
             "must be a Member State code: \(MemberState.allCases.map(\.code).joined(separator: ", "))")
         return state
+    }
+
+    /// Parses `crisis`: absent, empty or `false` for none, else a CFM situation.
+    mutating func crisisKind(_ text: String?) -> CrisisKind? {
+        guard let text, !text.isEmpty, text.lowercased() != "false" else { return nil }
+        let kind = CrisisKind(rawValue: text.lowercased())
+        require(kind != nil, "crisis", "must be one of: \(CrisisKind.list) (CFM Art 1(4),(5))")
+        return kind
+    }
+
+    /// Parses the application's registration and lodging dates, each optional.
+    mutating func applicationDates(registered: String?, lodged: String?) -> ApplicationDates {
+        func day(_ text: String?, _ field: String) -> CivilDate? {
+            guard let text, !text.isEmpty else { return nil }
+            let day = CivilDate(iso: text)
+            require(day != nil, field, "must be a date (2026-07-15)")
+            return day
+        }
+        return ApplicationDates(registered: day(registered, "registeredOn"), lodged: day(lodged, "lodgedOn"))
     }
 
     /// Checks that `from` is a date (YYYY-MM-DD) or an ISO 8601 date and time.

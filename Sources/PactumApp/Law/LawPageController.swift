@@ -14,8 +14,11 @@ struct LawPageController: RouteCollection {
         var rules: [SelectOption]
         var states: [SelectOption]
         var extensions: [SelectOption]
+        var crises: [SelectOption]
         var from: String
-        var crisis: Bool
+        var subdivision: String
+        var registeredOn: String
+        var lodgedOn: String
         var errors: [FieldError]
         var deadline: Deadline?
     }
@@ -23,10 +26,19 @@ struct LawPageController: RouteCollection {
     struct Form: Content {
         var rule: String?
         var state: String?
+        var subdivision: String?
         var from: String?
         var crisis: String?
         var `extension`: String?
+        var registeredOn: String?
+        var lodgedOn: String?
     }
+
+    /// The CFM's situations, in words.
+    static let crisisLabels: [(CrisisKind, String)] = [
+        (.massArrival, "Mass arrivals (CFM Art 1(4)(a))"), (.instrumentalisation, "Instrumentalisation (CFM Art 1(4)(b))"),
+        (.forceMajeure, "Force majeure (CFM Art 1(5))"),
+    ]
 
     func page(req: Request) async throws -> Response {
         let form = try req.query.decode(Form.self)
@@ -41,19 +53,24 @@ struct LawPageController: RouteCollection {
             extensions: Set(ClockRule.catalogue.flatMap { $0.extensions.map(\.id) }).sorted().map {
                 SelectOption(value: $0, label: $0, selected: $0 == form.extension)
             },
-            from: form.from ?? "", crisis: form.crisis != nil, errors: [], deadline: nil)
+            crises: Self.crisisLabels.map { SelectOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.crisis) },
+            from: form.from ?? "", subdivision: form.subdivision ?? "", registeredOn: form.registeredOn ?? "",
+            lodgedOn: form.lodgedOn ?? "", errors: [], deadline: nil)
         guard let rule = form.rule, !rule.isEmpty else {
             return try await req.renderPage("law", title: "Legal clocks", page)
         }
         var check = FieldValidator()
         let state = check.memberState(form.state)
         check.eventTime(form.from)
+        let crisis = check.crisisKind(form.crisis)
+        let application = check.applicationDates(registered: form.registeredOn, lodged: form.lodgedOn)
         do {
             try check.throwIfInvalid()
             page.deadline = try lawAnswer(field: "rule") {
                 try engine.deadline(
-                    rule, state: state!, from: form.from!, crisis: form.crisis != nil,
-                    extension: form.extension.flatMap { $0.isEmpty ? nil : $0 })
+                    rule, state: state!, subdivision: form.subdivision.flatMap { $0.isEmpty ? nil : $0 },
+                    from: form.from!, crisis: crisis, extension: form.extension.flatMap { $0.isEmpty ? nil : $0 },
+                    application: application)
             }
         } catch let problem as Problem {
             page.errors = problem.errors ?? []

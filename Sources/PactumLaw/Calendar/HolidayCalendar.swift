@@ -1,3 +1,5 @@
+import Foundation
+
 /// One public holiday on one day.
 public struct Holiday: Sendable, Hashable, Codable {
     public var date: String
@@ -13,6 +15,11 @@ public struct HolidayCalendar: Sendable {
     public let state: MemberState
     /// ISO 3166-2 code without the country prefix (`BY` for DE-BY), or nil for national holidays.
     public let subdivision: String?
+    /// The zone in which the calendar's days begin and end (the region's, where it has its own).
+    public let timeZone: TimeZone
+    /// For a region that decrees its holidays yearly: the years whose decree is loaded. Nil
+    /// where every year is computed.
+    public let decreedYears: Set<Int>?
     /// One bit per day of the supported years: a deadline asks "holiday?" many times, and a
     /// bit test is several times cheaper than hashing into a set.
     private let holidayBits: [UInt64]
@@ -24,11 +31,15 @@ public struct HolidayCalendar: Sendable {
     public enum CalendarError: Error, Equatable, CustomStringConvertible {
         case unknownSubdivision(MemberState, String)
         case yearOutOfRange(Int)
+        case decreeNotLoaded(MemberState, String, Int)
 
         public var description: String {
             switch self {
+            case .decreeNotLoaded(let state, let code, let year):
+                return
+                    "\(state.code)-\(code): regional holidays are decreed each year and the \(year) decree is not loaded; load it (--decree FILE on the CLI, PACTUM_HOLIDAY_DECREES on the server) or count with national holidays only (no subdivision)"
             case .unknownSubdivision(let state, let code):
-                let known = state.subdivisionCodes
+                let known = state.subdivisionCodes + state.decreedSubdivisionCodes
                 return known.isEmpty
                     ? "\(state.code)-\(code): regional holidays of \(state.code) are not available; use national holidays"
                     : "\(state.code)-\(code) is not a subdivision of \(state.code); known: "
@@ -40,16 +51,26 @@ public struct HolidayCalendar: Sendable {
         }
     }
 
-    /// Creates the calendar; `subdivision` may be given with or without the country prefix.
-    public init(state: MemberState, subdivision: String? = nil) throws {
+    /// Creates the calendar; `subdivision` may be given with or without the country prefix. A
+    /// region whose holidays are decreed yearly takes the decrees an operator loaded.
+    public init(state: MemberState, subdivision: String? = nil, decrees: [HolidayDecree] = []) throws {
         var code = subdivision?.uppercased()
-        if let c = code, c.hasPrefix(state.code + "-") { code = String(c.dropFirst(3)) }
-        if let code, !state.subdivisionCodes.contains(code) { throw CalendarError.unknownSubdivision(state, code) }
+        if let c = code, c.hasPrefix(state.code + "-") { code = String(c.dropFirst(state.code.count + 1)) }
+        let decreed = code.map(state.decreedSubdivisionCodes.contains) == true
+        if let code, !decreed, !state.subdivisionCodes.contains(code) {
+            throw CalendarError.unknownSubdivision(state, code)
+        }
         self.state = state
         self.subdivision = code
+        self.timeZone = TimeZone(identifier: state.timeZoneIdentifier(subdivision: code))!
+        let own = decrees.filter { $0.state == state && $0.subdivision == code }
+        self.decreed = decreed ? own : []
+        self.decreedYears = decreed ? Set(own.map(\.year)) : nil
         var bits = [UInt64](repeating: 0, count: Self.supportedDays.count / 64 + 1)
         for year in Self.supportedYears {
-            for holiday in Self.compute(state: state, subdivision: code, year: year) {
+            for holiday in Self.compute(state: state, subdivision: decreed ? nil : code, year: year)
+                + (decreed ? own.filter { $0.year == year }.flatMap(\.holidays) : [])
+            {
                 let offset = CivilDate(iso: holiday.date)!.dayNumber - Self.firstDay
                 bits[offset >> 6] |= 1 << UInt64(offset & 63)
             }
@@ -57,10 +78,25 @@ public struct HolidayCalendar: Sendable {
         holidayBits = bits
     }
 
+    private let decreed: [HolidayDecree]
+
     /// The holidays of a year, in date order.
     public func holidays(in year: Int) throws -> [Holiday] {
         guard Self.supportedYears.contains(year) else { throw CalendarError.yearOutOfRange(year) }
+        if let decreedYears, let subdivision {
+            guard decreedYears.contains(year) else { throw CalendarError.decreeNotLoaded(state, subdivision, year) }
+            let days = Self.compute(state: state, subdivision: nil, year: year)
+                + decreed.filter { $0.year == year }.flatMap(\.holidays)
+            return days.sorted { $0.date < $1.date }
+        }
         return Self.compute(state: state, subdivision: subdivision, year: year)
+    }
+
+    /// Refuses a day whose year has no loaded decree, in a region that decrees its holidays.
+    public func requireCalendar(for year: Int) throws {
+        if let decreedYears, let subdivision, !decreedYears.contains(year) {
+            throw CalendarError.decreeNotLoaded(state, subdivision, year)
+        }
     }
 
     /// Whether the day is a public holiday.

@@ -6,8 +6,9 @@ extension ClockRule {
         .extended("imprisonment", to: .years(1), "the person is imprisoned", "AMMR Art 46(2)"),
         .extended(
             "absconding", to: .years(3),
-            "the person (or a family member to be transferred) absconds, physically resists, makes themselves unfit or fails medical requirements; from when the requesting state informed the responsible state",
-            "AMMR Art 46(2)"),
+            "the person (or a family member to be transferred) absconds, physically resists, makes themselves unfit or fails medical requirements",
+            "AMMR Art 46(2)",
+            trigger: "the day the requesting Member State informed the responsible Member State of the absconding, resistance or unfitness"),
     ]
 
     private static let eurodacRetake: [Variant] = [
@@ -17,9 +18,14 @@ extension ClockRule {
             "EDAC Arts 15(2), 22(6), 23(5)")
     ]
 
+    /// CFM Art 12(1): the Dublin derogations exist in a mass-arrival crisis or force majeure,
+    /// not in instrumentalisation.
+    private static let dublinCrisisKinds: [CrisisKind] = [.massArrival, .forceMajeure]
+    private static let dublinCrisis = "mass-arrival crisis (CFM Art 1(4)(a)) or force majeure"
+
     /// The catalogue, in the order a case meets the limits.
     public static let catalogue: [ClockRule] =
-        screening + eurodac + asylum + responsibility + solidarity + returnAndCrisis
+        screening + eurodac + asylum + responsibility + dublinIII + solidarity + returnAndCrisis
         + resettlement
 
     /// The rule with this id (case-insensitive).
@@ -71,15 +77,24 @@ extension ClockRule {
         ClockRule(
             "EDAC-F", "Eurodac transmission: disembarked after search and rescue (category F)", act: "EDAC",
             "Regulation (EU) 2024/1358, Art. 24(2)", trigger: "disembarkation", .hours(72),
-            consequence: "The obligation to transmit remains."),
+            consequence: "The obligation to transmit remains (EDAC Art 24(4)).",
+            extensions: [
+                .extended(
+                    "technical", to: .hours(120), "serious technical problems: extended by at most 48 hours",
+                    "EDAC Art 24(5)"),
+                .extended(
+                    "influx", to: .hours(120),
+                    "a sudden influx, notified to the Commission and the other Member States: at most 48 more hours, for the notified period of at most one month",
+                    "EDAC Art 24(6)"),
+            ]),
         ClockRule(
             "EDAC-G", "Eurodac transmission: temporary protection (category G, from 12 June 2029)", act: "EDAC",
             "Regulation (EU) 2024/1358, Art. 26(1)", trigger: "registration as a beneficiary of temporary protection",
             .days(10), consequence: "The obligation to transmit remains (EDAC Art 26(3)).",
             extensions: [
                 .extended(
-                    "technical", to: .hours(288), "serious technical problems: extended by at most 48 hours",
-                    "EDAC Art 26(4)")
+                    "technical", to: .days(10), then: .hours(48),
+                    "serious technical problems: the end of the 10 days plus at most 48 hours", "EDAC Art 26(4)")
             ]),
         ClockRule(
             "EDAC-RETAKE", "Eurodac retransmission after a retake or after health grounds cease", act: "EDAC",
@@ -164,8 +179,7 @@ extension ClockRule {
             "APR-E4", "Accelerated examination", act: "APR", "Regulation (EU) 2024/1348, Art. 35(3)",
             trigger: "lodging",
             .months(3), consequence: "The examination may continue in the regular procedure (APR Art 42(2)).",
-            crisis: .crisis(
-                .weeks(4), "expedited well-founded cases after a Commission recommendation", "CFM Art 14(2)")),
+            note: "No crisis variant: CFM Art 14(2) derogates only from APR Art 35(4) (APR-E5)."),
         ClockRule(
             "APR-E5", "Regular examination", act: "APR", "Regulation (EU) 2024/1348, Art. 35(4)", trigger: "lodging",
             .months(6), consequence: "The decision is late; the applicant keeps the right to remain.",
@@ -176,9 +190,11 @@ extension ClockRule {
                 .extended(
                     "postponement", to: .months(21),
                     "temporarily uncertain situation in the country of origin (review every 4 months)", "APR Art 35(7)"),
-            ],
-            crisis: .crisis(
-                .weeks(4), "expedited well-founded cases after a Commission recommendation", "CFM Art 14(2)")),
+                .extended(
+                    "well-founded", to: .weeks(4),
+                    "after a Commission recommendation (CFM Art 14(1)) the interview is omitted and the likely well-founded case prioritised: merits within 4 weeks of lodging",
+                    "CFM Art 14(2)", regime: .general),
+            ]),
         ClockRule(
             "APR-B5", "Asylum border procedure", act: "APR", "Regulation (EU) 2024/1348, Art. 51(2)",
             trigger: "registration", .weeks(12),
@@ -218,40 +234,47 @@ extension ClockRule {
             "DUB-2", "Take charge request", act: "AMMR", "Regulation (EU) 2024/1351, Art. 39(1)",
             trigger: "registration",
             .months(2), consequence: "The Member State of registration becomes responsible.",
-            crisis: .crisis(.months(4), "crisis or force majeure derogation", "CFM Art 12(2)")),
+            crisis: .crisis(.months(4), Self.dublinCrisis, "CFM Art 12(2)(a)", kinds: Self.dublinCrisisKinds)),
         ClockRule(
             "DUB-3", "Take charge request after a Eurodac or VIS hit", act: "AMMR",
             "Regulation (EU) 2024/1351, Art. 39(1), 2nd subpara", trigger: "receipt of the hit", .months(1),
-            consequence: "The Member State of registration becomes responsible."),
+            consequence: "The Member State of registration becomes responsible.",
+            crisis: .crisis(
+                .months(4), Self.dublinCrisis, "CFM Art 12(2)(a)", kinds: Self.dublinCrisisKinds,
+                trigger: "registration of the application (the crisis limit replaces the one from the hit)")),
         ClockRule(
             "DUB-5", "Urgent reply requested", act: "AMMR", "Regulation (EU) 2024/1351, Art. 39(2)",
             trigger: "the request", .weeks(1),
             consequence: "The requester may set a longer deadline, never a shorter one.",
+            crisis: .crisis(.months(2), Self.dublinCrisis, "CFM Art 12(2)(b)", kinds: Self.dublinCrisisKinds),
             note: "The requesting state sets the deadline, at least 1 week."),
         ClockRule(
             "DUB-6", "Reply to a take charge request", act: "AMMR", "Regulation (EU) 2024/1351, Art. 40(1)",
             trigger: "receipt of the request", .months(1),
             consequence:
                 "No reply is acceptance: the requested state must take charge and arrange arrival (AMMR Art 40(8)).",
-            crisis: .crisis(.months(2), "crisis or force majeure derogation", "CFM Art 12(2)")),
+            crisis: .crisis(.months(2), Self.dublinCrisis, "CFM Art 12(2)(b)", kinds: Self.dublinCrisisKinds)),
         ClockRule(
             "DUB-7", "Reply to a take charge request based on a Eurodac or VIS hit", act: "AMMR",
             "Regulation (EU) 2024/1351, Art. 40(2)", trigger: "receipt of the request", .weeks(2),
-            consequence: "No reply is acceptance (AMMR Art 40(8))."),
+            consequence: "No reply is acceptance (AMMR Art 40(8)).",
+            crisis: .crisis(.months(2), Self.dublinCrisis, "CFM Art 12(2)(b)", kinds: Self.dublinCrisisKinds)),
         ClockRule(
             "DUB-8", "Reply to an urgent request", act: "AMMR", "Regulation (EU) 2024/1351, Art. 40(7)",
             trigger: "receipt of the request", .weeks(2),
-            consequence: "No reply is acceptance (AMMR Art 40(8)).", note: "Or the deadline the requester set."),
+            consequence: "No reply is acceptance (AMMR Art 40(8)).",
+            crisis: .crisis(.months(2), Self.dublinCrisis, "CFM Art 12(2)(b)", kinds: Self.dublinCrisisKinds),
+            note: "Or the deadline the requester set."),
         ClockRule(
             "DUB-9", "Take back notification", act: "AMMR", "Regulation (EU) 2024/1351, Art. 41(1)",
             trigger: "receipt of the Eurodac hit", .weeks(2),
             consequence: "The responsible Member State's obligation is unaffected.",
-            crisis: .crisis(.months(1), "crisis or force majeure derogation", "CFM Art 12(2)")),
+            crisis: .crisis(.months(1), Self.dublinCrisis, "CFM Art 12(2)(c)", kinds: Self.dublinCrisisKinds)),
         ClockRule(
             "DUB-10", "Confirm receipt of a take back notification", act: "AMMR",
             "Regulation (EU) 2024/1351, Art. 41(3)",
             trigger: "the notification", .weeks(2), consequence: "No reaction is confirmation (AMMR Art 41(4)).",
-            crisis: .crisis(.months(1), "crisis or force majeure derogation", "CFM Art 12(2)")),
+            crisis: .crisis(.months(1), Self.dublinCrisis, "CFM Art 12(2)(c)", kinds: Self.dublinCrisisKinds)),
         ClockRule(
             "DUB-11", "Transfer decision", act: "AMMR", "Regulation (EU) 2024/1351, Art. 42(1)",
             trigger: "acceptance or confirmation", .weeks(2), consequence: "The decision is late."),
@@ -272,7 +295,10 @@ extension ClockRule {
             .months(6),
             consequence: "Responsibility shifts to the transferring (requesting) Member State (AMMR Art 46(2)).",
             extensions: transferExtensions,
-            crisis: .crisis(.years(1), "crisis or force majeure derogation", "CFM Art 12(2)")),
+            crisis: .crisis(
+                .years(1),
+                "\(Self.dublinCrisis); transfers to a Member State in such a situation wait until it ends (CFM Art 12(4))",
+                "CFM Art 12(2)(d)", kinds: Self.dublinCrisisKinds)),
         ClockRule(
             "DUB-17", "Transfer after the person reappears", act: "AMMR",
             "Regulation (EU) 2024/1351, Art. 46(2), 2nd subpara",
@@ -285,7 +311,7 @@ extension ClockRule {
             extensions: [
                 .extended(
                     "detained-later", to: .weeks(1), "detained after registration: 1 week from detention",
-                    "AMMR Art 45(1)")
+                    "AMMR Art 45(1)", trigger: "the detention")
             ]),
         ClockRule(
             "DUB-19-REPLY", "Reply for a detained person", act: "AMMR", "Regulation (EU) 2024/1351, Art. 45(2)",
@@ -359,8 +385,20 @@ extension ClockRule {
             "CFM-5", "Duration of the crisis derogations", act: "CFM", "Regulation (EU) 2024/1359, Art. 5(1)",
             trigger: "the Council implementing decision", .months(3),
             consequence: "The derogations lapse unless extended.",
-            extensions: [.extended("extended", to: .months(6), "one extension of 3 months", "CFM Art 5(2)")],
-            note: "All decisions together: at most 12 months (CFM Art 5(3))."),
+            extensions: [.extended("extended", to: .months(6), "one extension of 3 months", "CFM Art 5(1)")],
+            note: "All decisions together: at most 12 months (CFM Art 5(3), CFM-TOTAL)."),
+        ClockRule(
+            "CFM-TOTAL", "All crisis measures together", act: "CFM", "Regulation (EU) 2024/1359, Art. 5(3)",
+            trigger: "the first Council implementing decision", .months(12),
+            consequence: "Arts 10 to 13 may no longer be applied, whatever the later decisions say."),
+        ClockRule(
+            "CFM-10-6", "Registration derogation applied before the Council authorises it", act: "CFM",
+            "Regulation (EU) 2024/1359, Art. 10(6)", trigger: "the day the reasoned request was submitted", .days(10),
+            consequence:
+                "The derogation ends unless the Council implementing decision authorises the state to continue.",
+            note:
+                "The Italian text reads 'superiore a 10 giorni'; read as at most 10 days from the day after the request (legal-rules.md open question 4)."
+        ),
     ]
 
     static let resettlement: [ClockRule] = [

@@ -10,6 +10,13 @@ public struct ClockRule: Sendable, Hashable, Codable, Identifiable {
         public var citation: String
         /// Set where the variant's act counts time differently from the rule's.
         public var regime: ComputationRegime?
+        /// Set where the variant runs from its own event, not the rule's trigger (AMMR Art
+        /// 46(2): the 3 years for absconding run from the information to the responsible state).
+        public var trigger: String?
+        /// Added, as elapsed time, after the end of `period` (EDAC Art 26(4): the 10 days plus 48 hours).
+        public var then: Period?
+        /// For a crisis variant: the situations in which the derogation exists.
+        public var crisisKinds: [CrisisKind]?
     }
 
     public var id: String
@@ -31,7 +38,9 @@ public struct ClockRule: Sendable, Hashable, Codable, Identifiable {
     /// The counting rules: the Pact's own for APR, AMMR and RBPR; 1182/71 for the other acts
     /// and for every period in hours (legal-rules.md §0.2 and §8).
     public var regime: ComputationRegime {
-        period.unit != .hours && ["APR", "AMMR", "RBPR"].contains(act) ? .pact : .general
+        if period.unit == .hours { return .general }
+        if act == "DUBLIN3" { return .dublinIII }
+        return ["APR", "AMMR", "RBPR"].contains(act) ? .pact : .general
     }
 
     init(
@@ -54,13 +63,23 @@ public struct ClockRule: Sendable, Hashable, Codable, Identifiable {
 }
 
 extension ClockRule.Variant {
-    static func extended(_ id: String, to period: Period, _ grounds: String, _ citation: String) -> Self {
-        Self(id: id, period: period, grounds: grounds, citation: citation, regime: nil)
+    static func extended(
+        _ id: String, to period: Period, then: Period? = nil, _ grounds: String, _ citation: String,
+        trigger: String? = nil, regime: ComputationRegime? = nil
+    ) -> Self {
+        Self(
+            id: id, period: period, grounds: grounds, citation: citation, regime: regime, trigger: trigger, then: then,
+            crisisKinds: nil)
     }
 
     /// A derogation under the Crisis and Force Majeure Regulation, counted under 1182/71 (the
-    /// CFM has no counting rule of its own).
-    static func crisis(_ period: Period, _ grounds: String, _ citation: String) -> Self {
-        Self(id: "crisis", period: period, grounds: grounds, citation: citation, regime: .general)
+    /// CFM has no counting rule of its own), in the situations `kinds`.
+    static func crisis(
+        _ period: Period, _ grounds: String, _ citation: String, kinds: [CrisisKind] = CrisisKind.allCases,
+        trigger: String? = nil
+    ) -> Self {
+        Self(
+            id: "crisis", period: period, grounds: grounds, citation: citation, regime: .general, trigger: trigger,
+            then: nil, crisisKinds: kinds)
     }
 }

@@ -9,13 +9,16 @@ public struct HolidayList: Sendable, Codable, Equatable {
     public var source: String
 
     /// Answers "which days are public holidays" for a state, an optional subdivision and a year.
-    public init(state: MemberState, subdivision: String?, year: Int) throws {
-        let calendar = try HolidayCalendar(state: state, subdivision: subdivision)
+    public init(state: MemberState, subdivision: String?, year: Int, decrees: [HolidayDecree] = []) throws {
+        let calendar = try HolidayCalendar(state: state, subdivision: subdivision, decrees: decrees)
         self.state = state.code
         self.subdivision = calendar.subdivision.map { "\(state.code)-\($0)" }
         self.year = year
         self.holidays = try calendar.holidays(in: year)
-        self.source = "national law, as transcribed in PactumLaw (HolidayTables.swift); docs/LAW.md lists deviations"
+        let decree = decrees.first { $0.state == state && $0.subdivision == calendar.subdivision && $0.year == year }
+        self.source =
+            "national law, as transcribed in PactumLaw (HolidayTables.swift); docs/LAW.md lists deviations"
+            + (decree.map { "; regional days from the loaded decree: \($0.source)" } ?? "")
     }
 }
 
@@ -32,11 +35,12 @@ public struct PeriodAnswer: Sendable, Codable, Equatable {
     public var movedFrom: String?
     public var reasoning: [String]
 
-    /// Counts `period` from `from` (a date, or a date and time) in `state`.
-    public init(engine: DeadlineEngine, state: MemberState, from: String, period: Period, regime: ComputationRegime)
-        throws
-    {
-        let calculator = engine.calculator(for: state)
+    /// Counts `period` from `from` (a date, or a date and time) in `state` or one of its regions.
+    public init(
+        engine: DeadlineEngine, state: MemberState, subdivision: String? = nil, from: String, period: Period,
+        regime: ComputationRegime
+    ) throws {
+        let calculator = try engine.calculator(for: state, subdivision: subdivision)
         let event = try EventTime(from, in: calculator)
         if period.unit == .hours, event.instant == nil { throw DeadlineError.needsTime("a period in hours") }
         // Hours are always counted under 1182/71 (legal-rules.md §8).
@@ -47,7 +51,7 @@ public struct PeriodAnswer: Sendable, Codable, Equatable {
             } else {
                 try calculator.end(of: period, fromDay: event.day, regime: regime)
             }
-        let expires = DeadlineEngine.iso(end.expires, in: state.timeZone)
+        let expires = DeadlineEngine.iso(end.expires, in: calculator.calendar.timeZone)
         self.state = state.code
         self.from = from
         self.period = period.description

@@ -33,12 +33,26 @@ public enum ComputationRegime: String, Sendable, Hashable, Codable, CaseIterable
     case pact
     /// Regulation (EEC, Euratom) No 1182/71: SCR, EDAC, CFM, URF, and every period in hours.
     case general
+    /// Dublin III's own rule (Regulation (EU) No 604/2013, Art 42): as the Pact's for the first
+    /// day and for weeks and months, but time limits include Saturdays, Sundays and public
+    /// holidays, so an end on one of them is not moved.
+    case dublinIII = "dublin-iii"
 
     public var citation: String {
         switch self {
         case .pact:
             "Regulation (EU) 2024/1348, Art. 73; Regulation (EU) 2024/1351, Art. 75; Regulation (EU) 2024/1349, Art. 11"
         case .general: "Regulation (EEC, Euratom) No 1182/71, Arts 2-3"
+        case .dublinIII: "Regulation (EU) No 604/2013, Art. 42"
+        }
+    }
+
+    /// The paragraph that states a step, in this regime's words.
+    func cite(pact: String, general: String, dublin: String) -> String {
+        switch self {
+        case .pact: pact
+        case .general: general
+        case .dublinIII: dublin
         }
     }
 }

@@ -21,7 +21,7 @@ public struct PeriodCalculator: Sendable {
     public init(calendar: HolidayCalendar, settings: PeriodSettings = .default) {
         self.calendar = calendar
         self.settings = settings
-        self.timeZone = calendar.state.timeZone
+        self.timeZone = calendar.timeZone
     }
 
     /// Why a period cannot be computed.
@@ -56,9 +56,10 @@ public struct PeriodCalculator: Sendable {
         if period.unit == .hours {
             return try endOfHours(period.amount, from: startOfDay(event), explain: explain)
         }
+        try check(event)
         var reasoning = Reasoning(enabled: explain)
         reasoning.append(
-            "The day of the event, \(event), is not counted (\(regime == .pact ? "APR Art 73(a); AMMR Art 75(a); RBPR Art 11(a)" : "1182/71 Art 3(1)"))."
+            "The day of the event, \(event), is not counted (\(regime.cite(pact: "APR Art 73(a); AMMR Art 75(a); RBPR Art 11(a)", general: "1182/71 Art 3(1)", dublin: "Dublin III Art 42(a)")))."
         )
         var last: CivilDate
         switch period.unit {
@@ -82,7 +83,7 @@ public struct PeriodCalculator: Sendable {
         case .weeks:
             last = event.adding(days: 7 * period.amount)
             reasoning.append(
-                "\(period) end on the same weekday as the event: \(last) (\(regime == .pact ? "APR Art 73(b)" : "1182/71 Art 3(2)(c)"))."
+                "\(period) end on the same weekday as the event: \(last) (\(regime.cite(pact: "APR Art 73(b)", general: "1182/71 Art 3(2)(c)", dublin: "Dublin III Art 42(b)")))."
             )
         case .months, .years:
             let months = period.unit == .months ? period.amount : 12 * period.amount
@@ -90,13 +91,17 @@ public struct PeriodCalculator: Sendable {
             let sameNumber = last.day == event.day
             reasoning.append(
                 sameNumber
-                    ? "\(period) end on the same date of the month: \(last) (\(regime == .pact ? "APR Art 73(b)" : "1182/71 Art 3(2)(c)"))."
-                    : "The date \(event.day) does not exist in the last month, so the period ends on its last day, \(last) (\(regime == .pact ? "APR Art 73(b); AMMR Art 75(c)" : "1182/71 Art 3(2)(c)"))."
+                    ? "\(period) end on the same date of the month: \(last) (\(regime.cite(pact: "APR Art 73(b)", general: "1182/71 Art 3(2)(c)", dublin: "Dublin III Art 42(b)")))."
+                    : "The date \(event.day) does not exist in the last month, so the period ends on its last day, \(last) (\(regime.cite(pact: "APR Art 73(b); AMMR Art 75(c)", general: "1182/71 Art 3(2)(c)", dublin: "Dublin III Art 42(b)")))."
             )
         }
         try check(last)
         var movedFrom: CivilDate?
-        if period.unit != .workingDays, !calendar.isWorkingDay(last) {
+        if regime == .dublinIII, !calendar.isWorkingDay(last) {
+            reasoning.append(
+                "\(last) is not a working day in \(calendar.state.code), and the limit still ends then: Dublin III time limits include Saturdays, Sundays and public holidays (Dublin III Art 42(c))."
+            )
+        } else if period.unit != .workingDays, !calendar.isWorkingDay(last) {
             movedFrom = last
             last = calendar.workingDay(onOrAfter: last)
             try check(last)
@@ -105,7 +110,11 @@ public struct PeriodCalculator: Sendable {
             )
         }
         let twoWorkingDays =
-            regime == .general ? settings.twoWorkingDaysRuleInGeneralRegime : settings.twoWorkingDaysRuleInPactRegime
+            switch regime {
+            case .general: settings.twoWorkingDaysRuleInGeneralRegime
+            case .pact: settings.twoWorkingDaysRuleInPactRegime
+            case .dublinIII: false
+            }
         // 1182/71 Art 3(5): a period of two days or more includes at least two working days.
         if twoWorkingDays, period.unit != .workingDays, period.unit != .days || period.amount >= 2 {
             var working = (0..<(last.dayNumber - event.dayNumber)).filter {
@@ -124,7 +133,7 @@ public struct PeriodCalculator: Sendable {
                 )
             }
         }
-        reasoning.append("It expires at the end of \(last), local time in \(calendar.state.name).")
+        reasoning.append("It expires at the end of \(last), local time in \(calendar.subdivision.map { "\(calendar.state.code)-\($0)" } ?? calendar.state.name) (\(timeZone.identifier)).")
         return PeriodEnd(
             lastDay: last, expires: startOfDay(last.adding(days: 1)), movedFrom: movedFrom, reasoning: reasoning.lines)
     }
@@ -138,7 +147,7 @@ public struct PeriodCalculator: Sendable {
         let nextHour = (event.timeIntervalSince1970 / 3600).rounded(.down) * 3600 + 3600
         let expires = Date(timeIntervalSince1970: nextHour + Double(hours) * 3600)
         let day = localDay(of: expires.addingTimeInterval(-1))
-        try check(day)
+        try check(day, holidays: false)
         return PeriodEnd(
             lastDay: day, expires: expires, movedFrom: nil,
             reasoning: !explain
@@ -149,10 +158,13 @@ public struct PeriodCalculator: Sendable {
                 ])
     }
 
-    private func check(_ day: CivilDate) throws {
+    /// A counted day must be in the supported years and, in a region that decrees its holidays
+    /// yearly, in a year whose decree is loaded. Hours need no calendar.
+    private func check(_ day: CivilDate, holidays: Bool = true) throws {
         guard HolidayCalendar.supportedYears.contains(day.year) else {
             throw PeriodError.outsideSupportedYears(day.year)
         }
+        if holidays { try calendar.requireCalendar(for: day.year) }
     }
 
     /// The local calendar day of an instant.

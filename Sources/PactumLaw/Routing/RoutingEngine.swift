@@ -53,8 +53,12 @@ public struct RoutingDecision: Sendable, Codable, Equatable {
     public var borderReasons: [String]
     public var accelerated: Bool
     public var acceleratedGrounds: [Ground]
-    /// The rate used for ground (j), when one is published.
+    /// The rate used for ground (j): the latest yearly Union-wide Eurostat figure.
     public var recognitionRate: RecognitionRate?
+    /// A figure of another definition (EUAA's provisional EU+ rate), shown as context only: it
+    /// never decides ground (j) (APR Art 42(1)(j): "the latest available yearly Union-wide
+    /// average Eurostat data").
+    public var contextRate: RecognitionRate?
     /// Per cent: 20, or 5 where CFM Art 11(3) lowered it.
     public var threshold: Double
     public var missing: [String]
@@ -63,16 +67,14 @@ public struct RoutingDecision: Sendable, Codable, Equatable {
 /// Applies APR Arts 42, 43, 45 and 53 (and CFM Art 11 in a crisis) to the facts.
 public struct RoutingEngine: Sendable {
     public let rates: [RecognitionRate]
-    /// Which published definitions may serve for the 20 % test (legal-rules.md open question 8:
-    /// the regulation says "Union-wide average recognition rate" without naming the dataset).
-    /// Default: both, the latest figure wins, and the answer names the definition used.
+    /// Which published definitions may decide the 20 % test. APR Art 42(1)(j) and CFM Art
+    /// 11(4) name "the latest available yearly Union-wide average Eurostat data", so the default
+    /// is Eurostat's alone; EUAA figures are shown as context (docs/LAW.md).
     public let acceptedDefinitions: Set<RecognitionRate.Definition>
 
     public init(
         rates: [RecognitionRate] = RecognitionRate.published,
-        acceptedDefinitions: Set<RecognitionRate.Definition> = [
-            .eurostatInclHumanitarian, .euaaInternationalProtection,
-        ]
+        acceptedDefinitions: Set<RecognitionRate.Definition> = [.eurostatInclHumanitarian]
     ) {
         self.rates = rates
         self.acceptedDefinitions = acceptedDefinitions
@@ -130,6 +132,14 @@ public struct RoutingEngine: Sendable {
         if let rate = facts.recognitionRate?.rate, !(0...100).contains(rate) {
             errors.append(.init(field: "recognitionRate.rate", message: "must be a per cent from 0 to 100"))
         }
+        if let definition = facts.recognitionRate?.definition, !acceptedDefinitions.contains(definition) {
+            errors.append(
+                .init(
+                    field: "recognitionRate.definition",
+                    message:
+                        "must be one of: \(acceptedDefinitions.map(\.rawValue).sorted().joined(separator: ", ")) (APR Art 42(1)(j): the yearly Union-wide Eurostat average)"
+                ))
+        }
         if facts.nationality == nil { errors.append(.init(field: "nationality", message: "is required")) }
         guard errors.isEmpty, let nationality = facts.nationality?.uppercased() else {
             throw InvalidFacts(errors: errors)
@@ -147,11 +157,15 @@ public struct RoutingEngine: Sendable {
             facts.recognitionRate
             ?? RecognitionRate.latest(
                 for: nationality, in: rates.filter { acceptedDefinitions.contains($0.definition) })
+        let context =
+            rate == nil
+            ? RecognitionRate.latest(for: nationality, in: rates.filter { !acceptedDefinitions.contains($0.definition) })
+            : nil
         if let rate {
             if rate.rate <= 20, facts.recognitionRateException != true { grounds.insert("j") }
         } else {
             missing.append(
-                "the EU-wide first-instance recognition rate for \(nationality): no published figure is committed; supply recognitionRate with its source (APR Art 42(1)(j))"
+                "the latest yearly Union-wide Eurostat recognition rate for \(nationality): none is committed\(context.map { " (EUAA's provisional \($0.year) figure, \(Self.percent($0.rate)), is context only and does not decide)" } ?? ""); supply recognitionRate with its source (APR Art 42(1)(j))"
             )
         }
 
@@ -234,6 +248,6 @@ public struct RoutingEngine: Sendable {
         return RoutingDecision(
             borderProcedure: status, borderReasons: reasons, accelerated: !accelerated.isEmpty,
             acceleratedGrounds: accelerated,
-            recognitionRate: rate, threshold: threshold, missing: missing)
+            recognitionRate: rate, contextRate: context, threshold: threshold, missing: missing)
     }
 }
