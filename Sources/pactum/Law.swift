@@ -7,6 +7,7 @@ struct Law: AsyncParsableCommand {
         abstract: "The Pact's legal clocks, calendars and calculators; JSON on standard output.",
         subcommands: [
             Holidays.self, PeriodCommand.self, DeadlineCommand.self, Rules.self, Responsibility.self, Routing.self,
+            DublinCommand.self,
             FairShare.self, BorderCapacityCommand.self, Retention.self,
         ])
 }

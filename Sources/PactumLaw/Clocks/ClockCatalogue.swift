@@ -25,8 +25,30 @@ extension ClockRule {
 
     /// The catalogue, in the order a case meets the limits.
     public static let catalogue: [ClockRule] =
-        screening + eurodac + asylum + responsibility + dublinIII + solidarity + returnAndCrisis
-        + resettlement
+        (screening + eurodac + asylum + responsibility + dublinIII + solidarity + returnAndCrisis + resettlement).map {
+            rule in
+            var rule = rule
+            rule.countedIn = countedIn[rule.id]
+            return rule
+        }
+
+    /// Limits that run between two states, and whose calendar counts each.
+    private static let countedIn: [String: String] = {
+        let requesting = "the requesting Member State (it must act)"
+        let requested = "the requested Member State (it must reply)"
+        var map: [String: String] = [:]
+        for id in [
+            "DUB-2", "DUB-3", "DUB-9", "DUB-11", "DUB-14", "DUB-17", "DUB-19-REQ", "DUB-19-TRANSFER", "D3-21", "D3-23",
+            "D3-29", "D3-28-REQ", "D3-28-TRANSFER",
+        ] { map[id] = requesting }
+        for id in ["REL-DECISION", "REL-TRANSFER"] { map[id] = "the benefitting Member State (it must act)" }
+        for id in [
+            "DUB-5", "DUB-6", "DUB-7", "DUB-8", "DUB-10", "DUB-19-REPLY", "AMMR-35", "D3-22", "D3-22-URGENT", "D3-25",
+            "D3-28-REPLY", "SOL-O6",
+        ] { map[id] = requested }
+        map["REL-CONFIRM"] = "the Member State of relocation (it must confirm)"
+        return map
+    }()
 
     /// The rule with this id (case-insensitive).
     public static func named(_ id: String) -> ClockRule? { catalogue.first { $0.id.uppercased() == id.uppercased() } }

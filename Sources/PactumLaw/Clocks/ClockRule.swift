@@ -34,6 +34,9 @@ public struct ClockRule: Sendable, Hashable, Codable, Identifiable {
     public var extensions: [Variant]
     public var crisis: Variant?
     public var note: String?
+    /// Whose calendar counts a limit between two Member States: a request, notification or
+    /// transfer in the requesting state's, a reply in the requested state's.
+    public var countedIn: String?
 
     /// The counting rules: the Pact's own for APR, AMMR and RBPR; 1182/71 for the other acts
     /// and for every period in hours (legal-rules.md §0.2 and §8).

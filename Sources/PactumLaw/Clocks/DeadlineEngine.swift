@@ -171,6 +171,9 @@ public final class DeadlineEngine: Sendable {
                 "Variant \(variant.id)\(crisis.map { " (\($0.rawValue))" } ?? ""): \(variant.grounds)\(variant.trigger != nil ? "; it runs from its own event, not from \(rule.trigger)" : "")."
             )
         }
+        if let party = rule.countedIn {
+            reasoning.append("Counted in the calendar of \(party): give that state as the state (\(state.code) here).")
+        }
         reasoning += end.reasoning
         if let note { reasoning.append(note) }
         let zone = calculator.calendar.timeZone
