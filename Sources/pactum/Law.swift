@@ -7,7 +7,8 @@ struct Law: AsyncParsableCommand {
         abstract: "The Pact's legal clocks, calendars and calculators; JSON on standard output.",
         subcommands: [
             Holidays.self, PeriodCommand.self, DeadlineCommand.self, Rules.self, Responsibility.self, Routing.self,
-            DublinCommand.self,
+            DublinCommand.self, AppealCommand.self, SubsequentCommand.self, WithdrawalCommand.self,
+            AdmissibilityCommand.self, BorderBudgetCommand.self, CrisisCommand.self, RelocationCommand.self,
             FairShare.self, BorderCapacityCommand.self, Retention.self,
         ])
 }

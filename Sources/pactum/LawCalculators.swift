@@ -46,28 +46,6 @@ extension Law {
         func run() throws { try printJSON(try RoutingEngine().route(try readFacts(RoutingFacts.self, from: facts))) }
     }
 
-    struct DublinCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "dublin",
-            abstract:
-                "The chain of a take charge or take back procedure: each limit, silence as acceptance, the transfer period, who is responsible (AMMR Arts 37-46, CFM Arts 12-13; Dublin III before 1 July 2026).")
-
-        @Option(help: "JSON facts document (keys in docs/LAW.md).")
-        var facts: String
-
-        @Option(name: .customLong("as-of"), help: "The day to answer for (default: today, UTC); the facts' asOf wins.")
-        var asOf: String?
-
-        func validate() throws {
-            if let asOf, CivilDate(iso: asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD).") }
-        }
-
-        func run() throws {
-            let today = asOf.flatMap(CivilDate.init(iso:)) ?? DeadlineEngine().calculator(for: .DE).localDay(of: Date())
-            try printJSON(try DublinChain().follow(try readFacts(DublinCaseFacts.self, from: facts), asOf: today))
-        }
-    }
-
     struct FairShare: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "fair-share", abstract: "Solidarity fair shares (AMMR Art 66): 50 % population, 50 % GDP.",

@@ -167,4 +167,44 @@ struct LawCalculatorsAPITests {
             #expect(try await ctx.send(.GET, "/api/v1/law/retention?category=x").status == .unprocessableEntity)
         }
     }
+
+    @Test("the procedure rules over HTTP: the Dublin chain and the APR decisions, facts read strictly")
+    func procedures() async throws {
+        try await withPactum { ctx in
+            let chain = try await ctx.send(
+                .POST, "/api/v1/law/dublin",
+                json: #"{"requestingState": "IT", "registrationDate": "2026-09-01", "requestedState": "DE", "requestSentOn": "2026-10-15", "asOf": "2026-12-01"}"#
+            ).content.decode(DublinChainAnswer.self)
+            #expect(chain.responsibleState == "DE" && chain.nextDue == "2027-05-17")
+            let misspelt = try await ctx.send(
+                .POST, "/api/v1/law/dublin",
+                json: #"{"requestingState": "IT", "registrationDate": "2026-09-01", "requestedState": "DE", "requestSenton": "2026-10-15"}"#)
+            #expect(misspelt.status == .unprocessableEntity)
+            #expect(try misspelt.problem().errors?.first?.field == "requestSenton")
+            let appeal = try await ctx.send(
+                .POST, "/api/v1/law/appeal", json: #"{"decision": "implicit-withdrawal", "notifiedOn": "2026-09-07", "state": "DE"}"#
+            ).content.decode(AppealAnswer.self)
+            #expect(appeal.rightToRemain == "on-request" && appeal.requestToRemainDue == "2026-09-14")
+            let budget = try await ctx.send(
+                .POST, "/api/v1/law/border-budget", json: #"{"state": "IT", "registeredOn": "2026-09-01", "asOf": "2026-10-01"}"#
+            ).content.decode(BorderBudgetAnswer.self)
+            #expect(budget.ends == "2026-11-24" && budget.status == "running")
+            let endpoints: [(String, String)] = [
+                ("subsequent", #"{"previousFinalDecision": true, "newElements": "no"}"#),
+                ("withdrawal", #"{"ground": "d"}"#),
+                ("admissibility", #"{"safeThirdCountry": true}"#),
+                ("crisis", #"{"state": "IT", "kind": "force-majeure", "decisions": [{"adoptedOn": "2026-08-14"}]}"#),
+                ("relocation", #"{"benefittingState": "IT", "relocationState": "PT", "person": "applicant"}"#),
+            ]
+            for (path, body) in endpoints {
+                #expect(try await ctx.send(.POST, "/api/v1/law/\(path)", json: body).status == .ok, "\(path)")
+            }
+            let bad = try await ctx.send(.POST, "/api/v1/law/withdrawal", json: #"{"ground": "z"}"#)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try bad.problem().errors?.first?.field == "ground")
+            let notJSON = try await ctx.send(.POST, "/api/v1/law/crisis", json: "{")
+            #expect(notJSON.status == .badRequest)
+            #expect(try await ctx.auditCount() == 0)
+        }
+    }
 }

@@ -191,6 +191,13 @@ struct DublinChainTests {
         #expect(Self.step(back, "request")?.due == "2026-07-10" && back.responsibleState == "AT")
     }
 
+    @Test("AMMR-39(2), 40(7): an urgent request: the reply by the deadline the requester set")
+    func urgentReply() throws {
+        // 10 days from Thursday 15 October end Sunday 25 October: Monday 26 in DE (Art 75(d)).
+        let d = try Self.follow(#""requestSentOn": "2026-10-15", "urgentReplyDays": 10"#)
+        #expect(Self.step(d, "reply")?.due == "2026-10-26" && Self.step(d, "reply")?.citation.contains("40(7)") == true)
+    }
+
     @Test("bad chain facts are refused field by field, and a misspelt key by name")
     func badFacts() throws {
         do {

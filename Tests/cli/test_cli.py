@@ -178,6 +178,27 @@ def test_law_deadline_in_island_time_with_a_loaded_decree(tmp_path):
     assert "test fixture" in holidays["source"]
 
 
+def test_law_procedure_commands_read_facts_strictly(tmp_path):
+    chain = tmp_path / "chain.json"
+    chain.write_text(json.dumps({"requestingState": "IT", "registrationDate": "2026-09-01", "requestedState": "DE",
+                                 "requestSentOn": "2026-10-15"}))
+    answer = json.loads(law("dublin", "--facts", str(chain), "--as-of", "2026-12-01").stdout)
+    assert answer["responsibleState"] == "DE" and answer["nextDue"] == "2027-05-17"
+    assert [s["status"] for s in answer["steps"]] == ["met", "tacit", "missed", "pending"]
+    appeal = tmp_path / "appeal.json"
+    appeal.write_text(json.dumps({"decision": "unfounded", "acceleratedCircumstance": True,
+                                  "notifiedOn": "2026-09-07", "state": "DE"}))
+    assert json.loads(law("appeal", "--facts", str(appeal)).stdout)["window"]["latestDue"] == "2026-09-17"
+    misspelt = tmp_path / "misspelt.json"
+    misspelt.write_text(json.dumps({"previousFinalDecision": True, "newelements": "no"}))
+    result = law("subsequent", "--facts", str(misspelt))
+    assert result.returncode == 2 and "newelements is not a key here" in result.stderr
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"ground": "z"}))
+    result = law("withdrawal", "--facts", str(wrong))
+    assert result.returncode != 0 and "ground" in result.stderr
+
+
 def test_law_fair_share_with_an_operator_gdp_file_sums_to_100(tmp_path):
     gdp = tmp_path / "gdp.csv"
     # Synthetic figures for the test: equal GDP everywhere.

@@ -19,6 +19,7 @@ extension Application {
         try api.register(collection: AuditAPIController(access: access))
         try api.register(collection: LawAPIController(engine: services.law))
         try api.register(collection: LawCalculatorsAPIController())
+        try api.register(collection: LawProceduresAPIController(engine: services.law, clock: services.config.clock))
         try api.register(collection: RegistryAPIController(registry: services.registry, access: access))
         try api.register(
             collection: ScreeningAPIController(

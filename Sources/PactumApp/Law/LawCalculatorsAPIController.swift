@@ -15,12 +15,12 @@ struct LawCalculatorsAPIController: RouteCollection {
     }
 
     func responsibility(req: Request) async throws -> ResponsibilityDecision {
-        let facts = try strictFacts(req, ResponsibilityFacts.self)
+        let facts = try req.decodeFacts(ResponsibilityFacts.self)
         return try facts422 { try ResponsibilityEngine().decide(facts) }
     }
 
     func routing(req: Request) async throws -> RoutingDecision {
-        let facts = try strictFacts(req, RoutingFacts.self)
+        let facts = try req.decodeFacts(RoutingFacts.self)
         return try facts422 { try RoutingEngine().route(facts) }
     }
 
@@ -97,16 +97,29 @@ struct LawCalculatorsAPIController: RouteCollection {
     }
 }
 
-/// A facts document with every key known at every depth (FactsDocument): the body's own
-/// fields are checked by `decodeJSON`, the nested ones here; a 422 names the key.
-func strictFacts<T: JSONRequestBody>(_ req: Request, _ type: T.Type) throws -> T {
-    let facts = try req.decodeJSON(T.self)
-    if let body = req.body.data, let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)),
-        let fault = FactsDocument.firstUnknownKey(json, in: facts, path: "")
-    {
-        throw Problem.validation([.init(field: fault.path, message: fault.message)])
+extension Request {
+    /// Reads a facts document of the legal engine as the CLI does (FactsDocument): every key
+    /// known at every depth, each fault named by its path. 415 for another media type, 400 for
+    /// a missing or malformed body, 422 for a wrong or unknown field.
+    func decodeFacts<T: Decodable>(_ type: T.Type) throws -> T {
+        guard headers.contentType?.type == "application", headers.contentType?.subType == "json" else {
+            throw Problem(
+                status: .unsupportedMediaType, type: "unsupported-media-type",
+                detail: "Send the body as application/json.")
+        }
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw Problem.badRequest(
+                "The request needs a JSON body.", errors: [.init(field: "body", message: "is required")])
+        }
+        do {
+            return try FactsDocument.decode(T.self, from: Data(buffer.readableBytesView))
+        } catch {
+            if error.path.isEmpty, error.message == "is not valid JSON" {
+                throw Problem.badRequest("The body is not valid JSON.", errors: [.init(field: "body", message: error.message)])
+            }
+            throw Problem.validation([.init(field: error.path.isEmpty ? "body" : error.path, message: error.message)])
+        }
     }
-    return facts
 }
 
 /// Turns the engines' fact errors into a 422 problem that lists every field.
@@ -116,38 +129,6 @@ func facts422<T>(_ body: () throws -> T) throws -> T {
     } catch let error as InvalidFacts {
         throw Problem.validation(error.errors.map { .init(field: $0.field, message: $0.message) })
     }
-}
-
-extension ResponsibilityFacts: JSONRequestBody {
-    static let fields: [BodyField] = [
-        .string("registeredIn"), .string("registrationDate"), .init(name: "applicant", kind: .object, required: false),
-        .init(name: "familyMembers", kind: .array, required: false),
-        .init(name: "familyProcedure", kind: .array, required: false),
-        .init(name: "residenceDocuments", kind: .array, required: false),
-        .init(name: "diplomas", kind: .array, required: false),
-        .init(name: "irregularEntry", kind: .object, required: false),
-        .init(name: "seaRescueDisembarkation", kind: .object, required: false),
-        .init(name: "visaWaivedEntry", kind: .object, required: false),
-        .init(name: "transitAreaApplication", kind: .object, required: false),
-        .string("securityThreatFoundBy", required: false),
-        .string("relocatedTo", required: false), .init(name: "systemicFlaws", kind: .array, required: false),
-    ]
-}
-
-extension RoutingFacts: JSONRequestBody {
-    static let fields: [BodyField] = [
-        .string("state", required: false), .string("nationality"), .string("situation", required: false),
-        .init(name: "authorisedToEnter", kind: .boolean, required: false),
-        .init(name: "unaccompaniedMinor", kind: .boolean, required: false),
-        .init(name: "grounds", kind: .array, required: false),
-        .init(name: "recognitionRateException", kind: .boolean, required: false),
-        .string("borderProcedureExclusion", required: false),
-        .init(name: "capacityReached", kind: .boolean, required: false),
-        .init(name: "annualMaximumReached", kind: .boolean, required: false), .string("crisis", required: false),
-        .init(name: "crisisMandatoryThreshold", kind: .number, required: false),
-        .init(name: "crisisMeritsThreshold", kind: .number, required: false),
-        .init(name: "recognitionRate", kind: .object, required: false),
-    ]
 }
 
 extension ResponsibilityDecision: Content {}

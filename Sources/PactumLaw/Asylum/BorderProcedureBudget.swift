@@ -76,9 +76,9 @@ public struct BorderProcedureBudget: Sendable {
         let weeks = crisis != nil ? 18 : facts.relocated == true ? 16 : 12
         var reasoning = deadline.reasoning
         if let allocation = facts.allocation {
-            let total = allocation.examinationWeeks + allocation.requestToRemainWeeks + allocation.appealWeeks
-            guard total <= weeks, [allocation.examinationWeeks, allocation.requestToRemainWeeks, allocation.appealWeeks].allSatisfy({ $0 >= 0 })
-            else {
+            let parts = [allocation.examinationWeeks, allocation.requestToRemainWeeks, allocation.appealWeeks]
+            let total = parts.reduce(0) { $0 + min(max($1, 0), weeks + 1) }
+            guard total <= weeks, parts.allSatisfy({ (0...weeks).contains($0) }) else {
                 throw InvalidFacts(errors: [
                     .init(
                         field: "allocation",

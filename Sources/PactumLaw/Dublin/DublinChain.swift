@@ -76,8 +76,10 @@ struct ChainRun {
         if let answer = facts.reply?.answer, !["accepted", "refused", "confirmed"].contains(answer) {
             errors.append(.init(field: "reply.answer", message: "must be accepted, confirmed or refused"))
         }
-        if let days = facts.urgentReplyDays, days < 7 {
-            errors.append(.init(field: "urgentReplyDays", message: "must be at least 7 (AMMR Art 39(2): at least one week)"))
+        // At least a week (AMMR Art 39(2)); longer than the ordinary month would not be urgent.
+        if let days = facts.urgentReplyDays, !(7...31).contains(days) {
+            errors.append(
+                .init(field: "urgentReplyDays", message: "must be from 7 to 31 days (AMMR Art 39(2): at least one week)"))
         }
         if facts.reply != nil, facts.requestSentOn == nil {
             errors.append(.init(field: "reply", message: "needs requestSentOn"))
