@@ -17,9 +17,22 @@ public struct HolidayCalendar: Sendable {
     public let subdivision: String?
     /// The zone in which the calendar's days begin and end (the region's, where it has its own).
     public let timeZone: TimeZone
-    /// For a region that decrees its holidays yearly: the years whose decree is loaded. Nil
-    /// where every year is computed.
-    public let decreedYears: Set<Int>?
+    /// For a region that decrees its holidays yearly: the decrees loaded. Nil where every year
+    /// is computed (one reference, so a calendar stays cheap to copy).
+    private let regional: Regional?
+
+    /// The loaded decrees of one region.
+    final class Regional: Sendable {
+        let decrees: [HolidayDecree]
+        let years: Set<Int>
+        init(_ decrees: [HolidayDecree]) {
+            self.decrees = decrees
+            self.years = Set(decrees.map(\.year))
+        }
+    }
+
+    /// For a region that decrees its holidays yearly: the years whose decree is loaded.
+    public var decreedYears: Set<Int>? { regional?.years }
     /// One bit per day of the supported years: a deadline asks "holiday?" many times, and a
     /// bit test is several times cheaper than hashing into a set.
     private let holidayBits: [UInt64]
@@ -64,8 +77,7 @@ public struct HolidayCalendar: Sendable {
         self.subdivision = code
         self.timeZone = TimeZone(identifier: state.timeZoneIdentifier(subdivision: code))!
         let own = decrees.filter { $0.state == state && $0.subdivision == code }
-        self.decreed = decreed ? own : []
-        self.decreedYears = decreed ? Set(own.map(\.year)) : nil
+        self.regional = decreed ? Regional(own) : nil
         var bits = [UInt64](repeating: 0, count: Self.supportedDays.count / 64 + 1)
         for year in Self.supportedYears {
             for holiday in Self.compute(state: state, subdivision: decreed ? nil : code, year: year)
@@ -78,15 +90,13 @@ public struct HolidayCalendar: Sendable {
         holidayBits = bits
     }
 
-    private let decreed: [HolidayDecree]
-
     /// The holidays of a year, in date order.
     public func holidays(in year: Int) throws -> [Holiday] {
         guard Self.supportedYears.contains(year) else { throw CalendarError.yearOutOfRange(year) }
-        if let decreedYears, let subdivision {
-            guard decreedYears.contains(year) else { throw CalendarError.decreeNotLoaded(state, subdivision, year) }
+        if let regional, let subdivision {
+            guard regional.years.contains(year) else { throw CalendarError.decreeNotLoaded(state, subdivision, year) }
             let days = Self.compute(state: state, subdivision: nil, year: year)
-                + decreed.filter { $0.year == year }.flatMap(\.holidays)
+                + regional.decrees.filter { $0.year == year }.flatMap(\.holidays)
             return days.sorted { $0.date < $1.date }
         }
         return Self.compute(state: state, subdivision: subdivision, year: year)
@@ -94,7 +104,7 @@ public struct HolidayCalendar: Sendable {
 
     /// Refuses a day whose year has no loaded decree, in a region that decrees its holidays.
     public func requireCalendar(for year: Int) throws {
-        if let decreedYears, let subdivision, !decreedYears.contains(year) {
+        if let regional, let subdivision, !regional.years.contains(year) {
             throw CalendarError.decreeNotLoaded(state, subdivision, year)
         }
     }

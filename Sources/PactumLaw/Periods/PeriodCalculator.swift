@@ -16,12 +16,11 @@ public struct PeriodEnd: Sendable, Hashable {
 public struct PeriodCalculator: Sendable {
     public let calendar: HolidayCalendar
     public let settings: PeriodSettings
-    private let timeZone: TimeZone
+    private var timeZone: TimeZone { calendar.timeZone }
 
     public init(calendar: HolidayCalendar, settings: PeriodSettings = .default) {
         self.calendar = calendar
         self.settings = settings
-        self.timeZone = calendar.timeZone
     }
 
     /// Why a period cannot be computed.
