@@ -31,7 +31,9 @@ struct StateOption: ParsableArguments {
 /// `--subdivision ES-CN --decree canarias-2026.csv`: a region and, where it decrees its holidays
 /// yearly, the decree to count with.
 struct RegionOptions: ParsableArguments {
-    @Option(help: "ISO 3166-2 subdivision: DE-BY etc. for regional holidays; ES-CN, PT-20, PT-30 also count in island time.")
+    @Option(
+        help: "ISO 3166-2 subdivision: DE-BY etc. for regional holidays; ES-CN, PT-20, PT-30 also count in island time."
+    )
     var subdivision: String?
 
     @Option(help: "A region's decreed holidays for one year: CSV with a '# source:' line, then date,name rows.")
@@ -87,7 +89,10 @@ extension Law {
         @Option(help: "Months.") var months: Int?
         @Option(help: "Years.") var years: Int?
 
-        @Option(help: "pact (APR Art 73, AMMR Art 75, RBPR Art 11), general (Regulation 1182/71) or dublin-iii (604/2013 Art 42).")
+        @Option(
+            help:
+                "pact (APR Art 73, AMMR Art 75, RBPR Art 11), general (Regulation 1182/71) or dublin-iii (604/2013 Art 42)."
+        )
         var regime: ComputationRegime = .general
 
         var period: Period? {
@@ -154,7 +159,9 @@ extension Law {
                 throw ValidationError("Choose --crisis or an extension, not both.")
             }
             for (name, value) in [("--registered-on", registeredOn), ("--lodged-on", lodgedOn)] {
-                if let value, CivilDate(iso: value) == nil { throw ValidationError("\(name) \(value) is not a date (YYYY-MM-DD).") }
+                if let value, CivilDate(iso: value) == nil {
+                    throw ValidationError("\(name) \(value) is not a date (YYYY-MM-DD).")
+                }
             }
         }
 

@@ -11,10 +11,14 @@ struct FactsOptions: ParsableArguments {
     var asOf: String?
 
     func validate() throws {
-        if let asOf, CivilDate(iso: asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD).") }
+        if let asOf, CivilDate(iso: asOf) == nil {
+            throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD).")
+        }
     }
 
-    var today: CivilDate { asOf.flatMap(CivilDate.init(iso:)) ?? DeadlineEngine().calculator(for: .DE).localDay(of: Date()) }
+    var today: CivilDate {
+        asOf.flatMap(CivilDate.init(iso:)) ?? DeadlineEngine().calculator(for: .DE).localDay(of: Date())
+    }
 
     func read<T: Decodable>(_ type: T.Type) throws -> T { try readFacts(T.self, from: facts) }
 }
@@ -24,15 +28,19 @@ extension Law {
         static let configuration = CommandConfiguration(
             commandName: "dublin",
             abstract:
-                "The chain of a take charge or take back procedure: each limit, silence as acceptance, the transfer period, who is responsible (AMMR Arts 37-46, CFM Arts 12-13; Dublin III before 1 July 2026).")
+                "The chain of a take charge or take back procedure: each limit, silence as acceptance, the transfer period, who is responsible (AMMR Arts 37-46, CFM Arts 12-13; Dublin III before 1 July 2026)."
+        )
         @OptionGroup var options: FactsOptions
 
-        func run() throws { try printJSON(try DublinChain().follow(try options.read(DublinCaseFacts.self), asOf: options.today)) }
+        func run() throws {
+            try printJSON(try DublinChain().follow(try options.read(DublinCaseFacts.self), asOf: options.today))
+        }
     }
 
     struct AppealCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "appeal", abstract: "The appeal window and the right to remain after a decision (APR Arts 67-68, 56).")
+            commandName: "appeal",
+            abstract: "The appeal window and the right to remain after a decision (APR Arts 67-68, 56).")
         @OptionGroup var options: FactsOptions
 
         func run() throws { try printJSON(try AppealRights().answer(try options.read(DecisionFacts.self))) }
@@ -40,7 +48,8 @@ extension Law {
 
     struct SubsequentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "subsequent", abstract: "A further application: representation or subsequent, and what follows (APR Arts 55-56).")
+            commandName: "subsequent",
+            abstract: "A further application: representation or subsequent, and what follows (APR Arts 55-56).")
         @OptionGroup var options: FactsOptions
 
         func run() throws { try printJSON(try SubsequentApplication.assess(try options.read(SubsequentFacts.self))) }
@@ -48,7 +57,8 @@ extension Law {
 
     struct WithdrawalCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "withdrawal", abstract: "Implicit withdrawal: its ground, its steps and the decision (APR Art 41).")
+            commandName: "withdrawal",
+            abstract: "Implicit withdrawal: its ground, its steps and the decision (APR Art 41).")
         @OptionGroup var options: FactsOptions
 
         func run() throws { try printJSON(try ImplicitWithdrawal.assess(try options.read(WithdrawalFacts.self))) }
@@ -65,17 +75,21 @@ extension Law {
     struct BorderBudgetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "border-budget",
-            abstract: "The border procedure's single 12-week budget and what follows it: entry or the return border procedure (APR Art 51(2); RBPR Art 4).")
+            abstract:
+                "The border procedure's single 12-week budget and what follows it: entry or the return border procedure (APR Art 51(2); RBPR Art 4)."
+        )
         @OptionGroup var options: FactsOptions
 
         func run() throws {
-            try printJSON(try BorderProcedureBudget().assess(try options.read(BorderBudgetFacts.self), asOf: options.today))
+            try printJSON(
+                try BorderProcedureBudget().assess(try options.read(BorderBudgetFacts.self), asOf: options.today))
         }
     }
 
     struct CrisisCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "crisis", abstract: "Which crisis derogations apply and until when (CFM Arts 5, 10, 11(7), 13).")
+            commandName: "crisis",
+            abstract: "Which crisis derogations apply and until when (CFM Arts 5, 10, 11(7), 13).")
         @OptionGroup var options: FactsOptions
 
         func run() throws { try printJSON(try CrisisMeasures().assess(try options.read(CrisisFacts.self))) }
@@ -83,9 +97,12 @@ extension Law {
 
     struct RelocationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "relocation", abstract: "Relocation: eligibility, the limits of each state, the notice, what follows (AMMR Arts 67-68).")
+            commandName: "relocation",
+            abstract: "Relocation: eligibility, the limits of each state, the notice, what follows (AMMR Arts 67-68).")
         @OptionGroup var options: FactsOptions
 
-        func run() throws { try printJSON(try Relocation().assess(try options.read(RelocationFacts.self), asOf: options.today)) }
+        func run() throws {
+            try printJSON(try Relocation().assess(try options.read(RelocationFacts.self), asOf: options.today))
+        }
     }
 }

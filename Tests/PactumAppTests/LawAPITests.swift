@@ -90,7 +90,9 @@ struct LawAPITests {
             let dublin = try await ctx.send(
                 .GET, "/api/v1/law/deadline?rule=DUB-2&state=IT&from=2026-06-20&registeredOn=2026-06-20")
             #expect(dublin.status == .unprocessableEntity)
-            #expect(try dublin.problem().errors?.first.map { $0.field == "registeredOn" && $0.message.contains("D3-21") } == true)
+            #expect(
+                try dublin.problem().errors?.first.map { $0.field == "registeredOn" && $0.message.contains("D3-21") }
+                    == true)
             let directive = try await ctx.send(
                 .GET, "/api/v1/law/deadline?rule=APR-E5&state=DE&from=2026-06-01&lodgedOn=2026-06-01")
             #expect(try directive.problem().errors?.first?.field == "lodgedOn")
@@ -98,12 +100,15 @@ struct LawAPITests {
                 .content.decode(Deadline.self)
             #expect(d3.due == "2026-09-20" && d3.regime == .dublinIII)
             let island = try await ctx.send(
-                .GET, "/api/v1/law/deadline?rule=EDAC-F&state=ES&subdivision=ES-CN&from=2026-07-10T23:30:00%2B01:00")
-                .content.decode(Deadline.self)
+                .GET, "/api/v1/law/deadline?rule=EDAC-F&state=ES&subdivision=ES-CN&from=2026-07-10T23:30:00%2B01:00"
+            )
+            .content.decode(Deadline.self)
             #expect(island.due == "2026-07-14T00:00:00+01:00")
             let noDecree = try await ctx.send(
                 .GET, "/api/v1/law/deadline?rule=SCR-T1&state=ES&subdivision=ES-CN&from=2026-07-10")
-            #expect(try noDecree.problem().errors?.first.map { $0.field == "subdivision" && $0.message.contains("decree") } == true)
+            #expect(
+                try noDecree.problem().errors?.first.map { $0.field == "subdivision" && $0.message.contains("decree") }
+                    == true)
             let badDate = try await ctx.send(
                 .GET, "/api/v1/law/deadline?rule=DUB-2&state=IT&from=2026-06-20&registeredOn=June")
             #expect(try badDate.problem().errors?.first?.field == "registeredOn")
@@ -173,26 +178,31 @@ struct LawCalculatorsAPITests {
         try await withPactum { ctx in
             let chain = try await ctx.send(
                 .POST, "/api/v1/law/dublin",
-                json: #"{"requestingState": "IT", "registrationDate": "2026-09-01", "requestedState": "DE", "requestSentOn": "2026-10-15", "asOf": "2026-12-01"}"#
+                json:
+                    #"{"requestingState": "IT", "registrationDate": "2026-09-01", "requestedState": "DE", "requestSentOn": "2026-10-15", "asOf": "2026-12-01"}"#
             ).content.decode(DublinChainAnswer.self)
             #expect(chain.responsibleState == "DE" && chain.nextDue == "2027-05-17")
             let misspelt = try await ctx.send(
                 .POST, "/api/v1/law/dublin",
-                json: #"{"requestingState": "IT", "registrationDate": "2026-09-01", "requestedState": "DE", "requestSenton": "2026-10-15"}"#)
+                json:
+                    #"{"requestingState": "IT", "registrationDate": "2026-09-01", "requestedState": "DE", "requestSenton": "2026-10-15"}"#
+            )
             #expect(misspelt.status == .unprocessableEntity)
             #expect(try misspelt.problem().errors?.first?.field == "requestSenton")
             let appeal = try await ctx.send(
-                .POST, "/api/v1/law/appeal", json: #"{"decision": "implicit-withdrawal", "notifiedOn": "2026-09-07", "state": "DE"}"#
+                .POST, "/api/v1/law/appeal",
+                json: #"{"decision": "implicit-withdrawal", "notifiedOn": "2026-09-07", "state": "DE"}"#
             ).content.decode(AppealAnswer.self)
             #expect(appeal.rightToRemain == "on-request" && appeal.requestToRemainDue == "2026-09-14")
             let budget = try await ctx.send(
-                .POST, "/api/v1/law/border-budget", json: #"{"state": "IT", "registeredOn": "2026-09-01", "asOf": "2026-10-01"}"#
+                .POST, "/api/v1/law/border-budget",
+                json: #"{"state": "IT", "registeredOn": "2026-09-01", "asOf": "2026-10-01"}"#
             ).content.decode(BorderBudgetAnswer.self)
             #expect(budget.ends == "2026-11-24" && budget.status == "running")
             let endpoints: [(String, String)] = [
                 ("subsequent", #"{"previousFinalDecision": true, "newElements": "no"}"#),
                 ("withdrawal", #"{"ground": "d"}"#),
-                ("admissibility", #"{"safeThirdCountry": true}"#),
+                ("admissibility", #"{"state": "DE", "madeOn": "2026-09-01", "safeThirdCountry": true}"#),
                 ("crisis", #"{"state": "IT", "kind": "force-majeure", "decisions": [{"adoptedOn": "2026-08-14"}]}"#),
                 ("relocation", #"{"benefittingState": "IT", "relocationState": "PT", "person": "applicant"}"#),
             ]

@@ -25,17 +25,23 @@ struct CrisisAndRelocationTests {
     func beforeAuthorisation() throws {
         // Request Monday 3 August; 10 days end Thursday 13. Made Monday 10: register by Monday 7 September.
         let d = try Self.crisis(
-            #""state": "IT", "kind": "mass-arrival", "requestSubmittedOn": "2026-08-03", "applicationMadeOn": "2026-08-10", "# + Self.decisions)
+            #""state": "IT", "kind": "mass-arrival", "requestSubmittedOn": "2026-08-03", "applicationMadeOn": "2026-08-10", "#
+                + Self.decisions)
         #expect(d.registrationDerogation == true && d.registerBy == "2026-09-07")
     }
 
-    @Test("CFM-10(4): in a mass-arrival crisis only during the initial decision's 3 months; force majeure also in the extension")
+    @Test(
+        "CFM-10(4): in a mass-arrival crisis only during the initial decision's 3 months; force majeure also in the extension"
+    )
     func initialPeriodOnly() throws {
-        let mass = try Self.crisis(#""state": "IT", "kind": "mass-arrival", "applicationMadeOn": "2026-12-01", "# + Self.decisions)
+        let mass = try Self.crisis(
+            #""state": "IT", "kind": "mass-arrival", "applicationMadeOn": "2026-12-01", "# + Self.decisions)
         #expect(mass.registrationDerogation == false && mass.findings.contains { $0.contains("Art 10(4)") })
-        let inInitial = try Self.crisis(#""state": "IT", "kind": "mass-arrival", "applicationMadeOn": "2026-11-16", "# + Self.decisions)
+        let inInitial = try Self.crisis(
+            #""state": "IT", "kind": "mass-arrival", "applicationMadeOn": "2026-11-16", "# + Self.decisions)
         #expect(inInitial.registrationDerogation == true)
-        let force = try Self.crisis(#""state": "IT", "kind": "force-majeure", "applicationMadeOn": "2026-12-01", "# + Self.decisions)
+        let force = try Self.crisis(
+            #""state": "IT", "kind": "force-majeure", "applicationMadeOn": "2026-12-01", "# + Self.decisions)
         #expect(force.registrationDerogation == true)
     }
 
@@ -54,10 +60,12 @@ struct CrisisAndRelocationTests {
     @Test("CFM-13(1): the take back exemption window starts no more than 4 months before the decision")
     func exemptionWindow() throws {
         let early = try Self.crisis(
-            #""state": "IT", "kind": "mass-arrival", "exemptionWindowStart": "2026-04-10", "decisions": [{"adoptedOn": "2026-08-14"}]"#)
+            #""state": "IT", "kind": "mass-arrival", "exemptionWindowStart": "2026-04-10", "decisions": [{"adoptedOn": "2026-08-14"}]"#
+        )
         #expect(early.findings.contains { $0.contains("too early") })
         let fine = try Self.crisis(
-            #""state": "IT", "kind": "mass-arrival", "exemptionWindowStart": "2026-04-14", "decisions": [{"adoptedOn": "2026-08-14"}]"#)
+            #""state": "IT", "kind": "mass-arrival", "exemptionWindowStart": "2026-04-14", "decisions": [{"adoptedOn": "2026-08-14"}]"#
+        )
         #expect(fine.findings.contains { $0.contains("covers applications registered from 2026-04-14") })
         #expect(throws: InvalidFacts.self) {
             try Self.crisis(#""state": "IT", "kind": "mass-arrival", "decisions": [{"adoptedOn": "2026-06-30"}]"#)
@@ -68,7 +76,8 @@ struct CrisisAndRelocationTests {
 
     static func relocation(_ json: String, asOf: String = "2026-12-01") throws -> RelocationAnswer {
         try Relocation().assess(
-            try FactsDocument.decode(RelocationFacts.self, from: Data(("{" + json + "}").utf8)), asOf: CivilDate(iso: asOf)!)
+            try FactsDocument.decode(RelocationFacts.self, from: Data(("{" + json + "}").utf8)),
+            asOf: CivilDate(iso: asOf)!)
     }
 
     @Test("AMMR-67(9)-(11): a week to confirm (silence confirms), a week for the decision, 4 weeks for the transfer")
@@ -87,12 +96,20 @@ struct CrisisAndRelocationTests {
 
     @Test("AMMR-67(4),(5),(2): a beneficiary needs written consent; family criteria or a security risk exclude")
     func relocationEligibility() throws {
-        let noConsent = try Self.relocation(#""benefittingState": "IT", "relocationState": "PT", "person": "beneficiary""#)
+        let noConsent = try Self.relocation(
+            #""benefittingState": "IT", "relocationState": "PT", "person": "beneficiary""#)
         #expect(!noConsent.eligible && noConsent.steps.isEmpty)
         let consented = try Self.relocation(
-            #""benefittingState": "IT", "relocationState": "PT", "person": "beneficiary", "consentInWriting": true, "transferOn": "2026-10-05""#)
+            #""benefittingState": "IT", "relocationState": "PT", "person": "beneficiary", "consentInWriting": true, "transferOn": "2026-10-05""#
+        )
         #expect(consented.eligible && consented.notifyBy == "2026-09-28" && consented.after.contains("Art 68(4)"))
-        #expect(!(try Self.relocation(#""benefittingState": "IT", "relocationState": "PT", "person": "applicant", "responsibleByFamilyCriteria": true"#).eligible))
-        #expect(!(try Self.relocation(#""benefittingState": "IT", "relocationState": "PT", "person": "applicant", "securityRisk": true"#).eligible))
+        #expect(
+            !(try Self.relocation(
+                #""benefittingState": "IT", "relocationState": "PT", "person": "applicant", "responsibleByFamilyCriteria": true"#
+            ).eligible))
+        #expect(
+            !(try Self.relocation(
+                #""benefittingState": "IT", "relocationState": "PT", "person": "applicant", "securityRisk": true"#
+            ).eligible))
     }
 }

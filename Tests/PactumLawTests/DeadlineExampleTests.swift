@@ -23,7 +23,8 @@ struct DeadlineExampleTests {
     }
 
     static func ex(
-        _ rule: String, _ state: MemberState, _ from: String, crisis: CrisisKind? = nil, ext: String? = nil, _ due: String,
+        _ rule: String, _ state: MemberState, _ from: String, crisis: CrisisKind? = nil, ext: String? = nil,
+        _ due: String,
         _ why: String
     ) -> Example {
         Example(rule: rule, state: state, from: from, crisis: crisis, ext: ext, due: due, why: why)
@@ -96,7 +97,9 @@ struct DeadlineExampleTests {
         ex("DUB-8", .DE, "2027-03-12", "2027-03-30", "2 weeks end on Good Friday; Easter Monday follows"),
         ex("DUB-9", .NL, "2027-04-13", "2027-04-28", "2 weeks end on King's Day, 27 April"),
         ex("DUB-10", .DE, "2026-04-20", "2026-05-04", "2 weeks end on Labour Day"),
-        ex("DUB-10", .DE, "2026-08-20", crisis: .forceMajeure, "2026-09-21", "crisis: 1 month ends on Sunday 20 September, counted under 1182/71"),
+        ex(
+            "DUB-10", .DE, "2026-08-20", crisis: .forceMajeure, "2026-09-21",
+            "crisis: 1 month ends on Sunday 20 September, counted under 1182/71"),
         ex("DUB-11", .DE, "2026-05-11", "2026-05-26", "2 weeks end on Whit Monday"),
         ex("DUB-12", .DE, "2026-06-12", "2026-07-03", "3 weeks"),
         ex("DUB-13", .DE, "2026-06-12", "2026-07-13", "1 month ends on a Sunday"),

@@ -10,7 +10,9 @@ struct DeadlineReviewTests {
 
     // MARK: Defect 1: the transition is keyed on the application's dates
 
-    @Test("AMMR-84(2): an AMMR limit for an application registered on 30 June 2026 is refused, naming the Dublin III limit")
+    @Test(
+        "AMMR-84(2): an AMMR limit for an application registered on 30 June 2026 is refused, naming the Dublin III limit"
+    )
     func ammrLimitRefusedBeforeJuly() {
         #expect(throws: DeadlineError.dublinIIIApplies("DUB-2", "2026-06-30", "D3-21")) {
             try Self.engine.deadline(
@@ -31,15 +33,23 @@ struct DeadlineReviewTests {
         #expect(hit.due == "2026-08-20" && hit.trigger == "receipt of the Eurodac hit")
     }
 
-    @Test("D3-22, D3-25, D3-29: reply 2 months, take back reply 2 weeks on a Eurodac hit, transfer 18 months after absconding")
+    @Test(
+        "D3-22, D3-25, D3-29: reply 2 months, take back reply 2 weeks on a Eurodac hit, transfer 18 months after absconding"
+    )
     func dublinChain() throws {
         #expect(try Self.engine.deadline("D3-22", state: .FR, from: "2026-05-04").due == "2026-07-04")
-        #expect(try Self.engine.deadline("D3-25", state: .FR, from: "2026-06-05", extension: "eurodac-hit").due == "2026-06-19")
-        #expect(try Self.engine.deadline("D3-29", state: .FR, from: "2026-09-01", extension: "absconding").due == "2028-03-01")
+        #expect(
+            try Self.engine.deadline("D3-25", state: .FR, from: "2026-06-05", extension: "eurodac-hit").due
+                == "2026-06-19")
+        #expect(
+            try Self.engine.deadline("D3-29", state: .FR, from: "2026-09-01", extension: "absconding").due
+                == "2028-03-01")
         #expect(try Self.engine.deadline("D3-23", state: .FR, from: "2026-05-10").due == "2026-07-10")
     }
 
-    @Test("APR-79(3): an APR limit for an application lodged on 11 June 2026 is refused; lodged 12 June it applies, whatever the event day")
+    @Test(
+        "APR-79(3): an APR limit for an application lodged on 11 June 2026 is refused; lodged 12 June it applies, whatever the event day"
+    )
     func aprByLodging() throws {
         #expect(throws: DeadlineError.directive201332("APR-E5", "2026-06-11")) {
             try Self.engine.deadline(
@@ -65,7 +75,8 @@ struct DeadlineReviewTests {
     @Test("EDAC-G: the technical extension is the end of the 10 days plus 48 hours (Art 26(4))")
     func temporaryProtectionExtension() throws {
         // 1 July 2029 + 10 days ends at the end of Wednesday 11 July; 48 hours later is 14 July, 00:00.
-        let d = try Self.engine.deadline("EDAC-G", state: .DE, from: "2029-07-01T10:00:00+02:00", extension: "technical")
+        let d = try Self.engine.deadline(
+            "EDAC-G", state: .DE, from: "2029-07-01T10:00:00+02:00", extension: "technical")
         #expect(d.due == "2029-07-14T00:00:00+02:00" && d.period == "10 days + 48 hours")
     }
 
@@ -73,10 +84,13 @@ struct DeadlineReviewTests {
 
     @Test("CFM-12(1): the Dublin derogations exist in a mass-arrival crisis or force majeure, not instrumentalisation")
     func dublinCrisisKinds() throws {
-        #expect(throws: DeadlineError.crisisKindExcluded("DUB-6", .instrumentalisation, [.massArrival, .forceMajeure])) {
+        #expect(throws: DeadlineError.crisisKindExcluded("DUB-6", .instrumentalisation, [.massArrival, .forceMajeure]))
+        {
             try Self.engine.deadline("DUB-6", state: .DE, from: "2026-08-03", crisis: .instrumentalisation)
         }
-        #expect(try Self.engine.deadline("DUB-6", state: .DE, from: "2026-08-03", crisis: .forceMajeure).due == "2026-10-05")
+        #expect(
+            try Self.engine.deadline("DUB-6", state: .DE, from: "2026-08-03", crisis: .forceMajeure).due == "2026-10-05"
+        )
     }
 
     @Test("CFM-12(2)(a): after a Eurodac hit too, the crisis request runs 4 months from registration")
@@ -86,9 +100,11 @@ struct DeadlineReviewTests {
         #expect(d.reasoning.contains { $0.contains("its own event") })
     }
 
-    @Test("CFM-12(2)(b): every reply limit of Art 40 becomes 2 months", arguments: ["DUB-5", "DUB-6", "DUB-7", "DUB-8"])
+    @Test(
+        "CFM-12(2)(b): every reply limit of Art 40 becomes 2 months", arguments: ["DUB-5", "DUB-6", "DUB-7", "DUB-8"])
     func crisisReplies(_ rule: String) throws {
-        #expect(try Self.engine.deadline(rule, state: .DE, from: "2026-09-15", crisis: .massArrival).due == "2026-11-16")
+        #expect(
+            try Self.engine.deadline(rule, state: .DE, from: "2026-09-15", crisis: .massArrival).due == "2026-11-16")
     }
 
     @Test("CFM-14(2): no crisis variant of the accelerated procedure; the 4 weeks derogate from Art 35(4) only")
@@ -96,7 +112,9 @@ struct DeadlineReviewTests {
         #expect(throws: DeadlineError.noCrisisVariant("APR-E4")) {
             try Self.engine.deadline("APR-E4", state: .DE, from: "2026-08-03", crisis: .massArrival)
         }
-        #expect(try Self.engine.deadline("APR-E5", state: .DE, from: "2026-08-03", extension: "well-founded").due == "2026-08-31")
+        #expect(
+            try Self.engine.deadline("APR-E5", state: .DE, from: "2026-08-03", extension: "well-founded").due
+                == "2026-08-31")
     }
 
     @Test("CFM-20: no crisis derogation for an event before 1 July 2026")
@@ -108,7 +126,9 @@ struct DeadlineReviewTests {
 
     // MARK: Defect 12: variants with their own trigger
 
-    @Test("AMMR-46(2): the 3 years for absconding run from the information to the responsible state, and the answer says so")
+    @Test(
+        "AMMR-46(2): the 3 years for absconding run from the information to the responsible state, and the answer says so"
+    )
     func abscondingTrigger() throws {
         // Informed on 15 September 2026: 15 September 2029 is a Saturday, so Monday 17 (AMMR Art 75(d)).
         let d = try Self.engine.deadline("DUB-14", state: .DE, from: "2026-09-15", extension: "absconding")

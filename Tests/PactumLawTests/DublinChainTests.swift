@@ -23,7 +23,9 @@ struct DublinChainTests {
         answer.steps.last { $0.step == name }
     }
 
-    @Test("AMMR-40(8): silence until the end of the reply month is the acceptance that starts the transfer decision and the 6 months")
+    @Test(
+        "AMMR-40(8): silence until the end of the reply month is the acceptance that starts the transfer decision and the 6 months"
+    )
     func silenceIsAcceptance() throws {
         // DUB-2: 2 months end on Sunday 1 November, All Saints in IT: Monday 2 November (Art 75(d)).
         // DUB-6 in DE's calendar: 15 November is a Sunday, so Monday 16; no reply: accepted then.

@@ -8,20 +8,26 @@ import Testing
 @Suite("Responsibility criteria: Dublin III for applications registered before 1 July 2026")
 struct DublinIIIScenarioTests {
     static func decide(_ json: String, on day: String = "2026-06-01") throws -> ResponsibilityDecision {
-        let text = #"{"registeredIn": "AT", "registrationDate": ""# + day + #"""# + (json.isEmpty ? "" : ", " + json) + "}"
-        return try ResponsibilityEngine().decide(try FactsDocument.decode(ResponsibilityFacts.self, from: Data(text.utf8)))
+        let text =
+            #"{"registeredIn": "AT", "registrationDate": ""# + day + #"""# + (json.isEmpty ? "" : ", " + json) + "}"
+        return try ResponsibilityEngine().decide(
+            try FactsDocument.decode(ResponsibilityFacts.self, from: Data(text.utf8)))
     }
 
     @Test("AMMR-84(2): registered 30 June 2026 is Dublin III; 1 July 2026 is the AMMR")
     func transitionDay() throws {
         let entry = #""irregularEntry": {"state": "HU", "date": "2025-05-01"}"#
         let before = try Self.decide(entry, on: "2026-06-30")
-        #expect(before.framework.contains("604/2013") && before.decidedBy == "D3-3(2)" && before.responsibleState == "AT")
+        #expect(
+            before.framework.contains("604/2013") && before.decidedBy == "D3-3(2)" && before.responsibleState == "AT")
         let after = try Self.decide(entry, on: "2026-07-01")
-        #expect(after.framework.contains("2024/1351") && after.decidedBy == "AMMR-33(1)" && after.responsibleState == "HU")
+        #expect(
+            after.framework.contains("2024/1351") && after.decidedBy == "AMMR-33(1)" && after.responsibleState == "HU")
     }
 
-    @Test("D3-13(1): irregular entry 12 months before lodging still counts; 12 months and a day does not (not the AMMR's 20)")
+    @Test(
+        "D3-13(1): irregular entry 12 months before lodging still counts; 12 months and a day does not (not the AMMR's 20)"
+    )
     func twelveMonths() throws {
         let within = try Self.decide(#""irregularEntry": {"state": "HU", "date": "2025-06-01"}"#)
         #expect(within.responsibleState == "HU" && within.decidedBy == "D3-13(1)")
@@ -38,7 +44,9 @@ struct DublinIIIScenarioTests {
         #expect(d.responsibleState == "HR" && d.decidedBy == "D3-13(2)")
     }
 
-    @Test("D3-12(4): a visa expired less than 6 months before counts while the applicant has not left; not after 6 months")
+    @Test(
+        "D3-12(4): a visa expired less than 6 months before counts while the applicant has not left; not after 6 months"
+    )
     func visaSixMonths() throws {
         let d = try Self.decide(
             #""applicant": {"leftTerritory": false}, "residenceDocuments": [{"state": "CZ", "kind": "visa", "issuedOn": "2025-10-01", "validUntil": "2025-12-15"}]"#
@@ -67,7 +75,9 @@ struct DublinIIIScenarioTests {
         #expect(beneficiary.responsibleState == "BE" && beneficiary.decidedBy == "D3-9")
     }
 
-    @Test("D3-8: an unaccompanied minor: a sibling legally present, then the state where the minor lodged and is (Art 8(4))")
+    @Test(
+        "D3-8: an unaccompanied minor: a sibling legally present, then the state where the minor lodged and is (Art 8(4))"
+    )
     func minor() throws {
         let sibling = try Self.decide(
             #""applicant": {"dateOfBirth": "2012-01-01", "unaccompaniedMinor": true}, "familyMembers": [{"relation": "sibling", "state": "NL", "status": "legally-present"}]"#
@@ -83,6 +93,8 @@ struct DublinIIIScenarioTests {
     func order() throws {
         let d = try Self.decide(#""securityThreatFoundBy": "AT""#)
         #expect(
-            d.considered.map(\.criterion) == ["D3-9", "D3-10", "D3-11", "D3-16", "D3-12", "D3-13", "D3-14", "D3-15", "D3-3(2)"])
+            d.considered.map(\.criterion) == [
+                "D3-9", "D3-10", "D3-11", "D3-16", "D3-12", "D3-13", "D3-14", "D3-15", "D3-3(2)",
+            ])
     }
 }

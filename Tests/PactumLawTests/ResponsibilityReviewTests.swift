@@ -16,7 +16,9 @@ struct ResponsibilityReviewTests {
 
     // MARK: Art 25: only Art 25, in the order of paragraphs 2 to 5
 
-    @Test("AMMR-25(1): the Art 25(2) state passed over for systemic flaws leads to Art 25(3), never to the adult criteria")
+    @Test(
+        "AMMR-25(1): the Art 25(2) state passed over for systemic flaws leads to Art 25(3), never to the adult criteria"
+    )
     func minorFlawedStateGoesToNextParagraph() throws {
         let d = try Self.decide(
             Self.child
@@ -26,7 +28,9 @@ struct ResponsibilityReviewTests {
         #expect(!d.considered.contains { $0.criterion.hasPrefix("AMMR-33") })
     }
 
-    @Test("AMMR-25(2): a sibling shown to be against the child's best interests is passed over; with nobody else, Art 25(5)")
+    @Test(
+        "AMMR-25(2): a sibling shown to be against the child's best interests is passed over; with nobody else, Art 25(5)"
+    )
     func minorBestInterestsAgainst() throws {
         let d = try Self.decide(
             Self.child
@@ -67,7 +71,9 @@ struct ResponsibilityReviewTests {
 
     // MARK: Art 16(3), 2nd subparagraph: the determining state
 
-    @Test("AMMR-16(3): every designated state and the state of first registration flawed: the determining state, never a flawed one")
+    @Test(
+        "AMMR-16(3): every designated state and the state of first registration flawed: the determining state, never a flawed one"
+    )
     func determiningState() throws {
         let d = try Self.decide(
             #""determiningState": "AT", "irregularEntry": {"state": "GR", "date": "2026-05-01"}, "systemicFlaws": ["GR", "DE"]"#
@@ -133,7 +139,9 @@ struct ResponsibilityReviewTests {
 
     // MARK: Art 33(2) notwithstanding 33(1)
 
-    @Test("AMMR-33(2): a disembarkation 13 months ago, also recorded as an irregular entry that day, is not revived by the 20 months")
+    @Test(
+        "AMMR-33(2): a disembarkation 13 months ago, also recorded as an irregular entry that day, is not revived by the 20 months"
+    )
     func rescueNotRevived() throws {
         let d = try Self.decide(
             #""seaRescueDisembarkation": {"state": "IT", "date": "2025-08-01"}, "irregularEntry": {"state": "IT", "date": "2025-08-01"}"#
@@ -160,7 +168,9 @@ struct ResponsibilityReviewTests {
 
     // MARK: Art 29(4) boundary
 
-    @Test("AMMR-29(4): a permit valid until 1 September 2023 expired at the end of that day: on 1 September 2026, less than 3 years")
+    @Test(
+        "AMMR-29(4): a permit valid until 1 September 2023 expired at the end of that day: on 1 September 2026, less than 3 years"
+    )
     func permitBoundary() throws {
         let within = try Self.decide(
             #""residenceDocuments": [{"state": "FI", "kind": "residence-permit", "issuedOn": "2022-01-01", "validUntil": "2023-09-01"}]"#
@@ -175,7 +185,8 @@ struct ResponsibilityReviewTests {
     @Test("AMMR-29(1): a visa valid until the day of registration is still valid that day")
     func validOnTheLastDay() throws {
         let d = try Self.decide(
-            #""residenceDocuments": [{"state": "PT", "kind": "visa", "issuedOn": "2026-08-01", "validUntil": "2026-09-01"}]"#)
+            #""residenceDocuments": [{"state": "PT", "kind": "visa", "issuedOn": "2026-08-01", "validUntil": "2026-09-01"}]"#
+        )
         #expect(d.responsibleState == "PT" && d.considered.last?.reason.contains("valid on the day") == true)
     }
 }

@@ -29,7 +29,9 @@ struct ResponsibilityScenarioTests {
         #expect(d.responsibleState == "DE" && d.decidedBy == "AMMR-16(4)" && d.considered.count == 1)
     }
 
-    @Test("AMMR-16(4): the state whose security check found the threat is responsible, even if it is not the state of registration")
+    @Test(
+        "AMMR-16(4): the state whose security check found the threat is responsible, even if it is not the state of registration"
+    )
     func securityElsewhere() throws {
         // Screened in IT (SCR Art 15), registered in DE: IT carried out the security check.
         let d = try Self.decide(
@@ -243,7 +245,9 @@ struct ResponsibilityScenarioTests {
         #expect(d.responsibleState == "ES")
     }
 
-    @Test("AMMR-29(4): a visa valid until 1 March 2025 expired at the end of that day: on 1 September 2026 it is less than 18 months")
+    @Test(
+        "AMMR-29(4): a visa valid until 1 March 2025 expired at the end of that day: on 1 September 2026 it is less than 18 months"
+    )
     func visaExactly18Months() throws {
         let d = try Self.decide(
             #""residenceDocuments": [{"state": "ES", "kind": "visa", "issuedOn": "2025-01-01", "validUntil": "2025-03-01"}]"#
@@ -251,7 +255,9 @@ struct ResponsibilityScenarioTests {
         #expect(d.decidedBy == "AMMR-29" && d.responsibleState == "ES")
     }
 
-    @Test("AMMR-29(4): a visa valid until 28 February 2025 expired 1 March: 18 months on 1 September 2026, no longer counts")
+    @Test(
+        "AMMR-29(4): a visa valid until 28 February 2025 expired 1 March: 18 months on 1 September 2026, no longer counts"
+    )
     func visaOneDayLate() throws {
         let d = try Self.decide(
             #""residenceDocuments": [{"state": "ES", "kind": "visa", "issuedOn": "2025-01-01", "validUntil": "2025-02-28"}]"#

@@ -18,12 +18,14 @@ struct RoutingScenarioTests {
 
     @Test("APR-B2: a Bangladeshi (safe country of origin) with a Eurostat rate of 3 % at the border: mandatory")
     func bangladesh() throws {
-        let d = try Self.route(#""state": "IT", "nationality": "BD", "situation": "irregular-crossing""# + Self.eurostat("BD", 3))
+        let d = try Self.route(
+            #""state": "IT", "nationality": "BD", "situation": "irregular-crossing""# + Self.eurostat("BD", 3))
         #expect(d.borderProcedure == "mandatory")
         #expect(d.acceleratedGrounds.map(\.ground) == ["e", "j"])
     }
 
-    @Test("APR-42(1)(j): EUAA's provisional 3 % for Bangladesh is context; without a Eurostat figure ground j is missing")
+    @Test(
+        "APR-42(1)(j): EUAA's provisional 3 % for Bangladesh is context; without a Eurostat figure ground j is missing")
     func euaaIsContext() throws {
         let d = try Self.route(#""state": "IT", "nationality": "BD", "situation": "irregular-crossing""#)
         #expect(d.recognitionRate == nil && d.contextRate?.definition == .euaaInternationalProtection)
@@ -31,7 +33,8 @@ struct RoutingScenarioTests {
         #expect(d.missing.contains { $0.contains("context only") })
         #expect(throws: InvalidFacts.self) {
             try Self.route(
-                #""nationality": "TR", "situation": "irregular-crossing", "recognitionRate": {"citizenship": "TR", "year": 2025, "rate": 3, "definition": "euaa-international-protection", "source": "EUAA"}"#)
+                #""nationality": "TR", "situation": "irregular-crossing", "recognitionRate": {"citizenship": "TR", "year": 2025, "rate": 3, "definition": "euaa-international-protection", "source": "EUAA"}"#
+            )
         }
     }
 
@@ -103,14 +106,16 @@ struct RoutingScenarioTests {
     @Test("APR Art 42(1) 2nd subpara: a significant change in the country lifts ground j")
     func rateException() throws {
         let d = try Self.route(
-            #""nationality": "PK", "situation": "irregular-crossing", "recognitionRateException": true"# + Self.eurostat("PK", 12))
+            #""nationality": "PK", "situation": "irregular-crossing", "recognitionRateException": true"#
+                + Self.eurostat("PK", 12))
         #expect(d.borderProcedure == "possible" && !d.accelerated)
     }
 
     @Test("CAP-5: once the adequate capacity is reached, ground j alone no longer makes it mandatory")
     func capacityReached() throws {
         let d = try Self.route(
-            #""nationality": "PK", "situation": "irregular-crossing", "capacityReached": true"# + Self.eurostat("PK", 12))
+            #""nationality": "PK", "situation": "irregular-crossing", "capacityReached": true"#
+                + Self.eurostat("PK", 12))
         #expect(d.borderProcedure == "possible")
     }
 
@@ -200,6 +205,8 @@ struct RoutingScenarioTests {
         let facts = try JSONDecoder().decode(
             RoutingFacts.self, from: Data(#"{"nationality": "BD", "situation": "sea-rescue"}"#.utf8))
         let d = try both.route(facts)
-        #expect(d.recognitionRate?.rate == 3 && d.acceleratedGrounds.map(\.ground) == ["e", "j"] && d.borderProcedure == "mandatory")
+        #expect(
+            d.recognitionRate?.rate == 3 && d.acceleratedGrounds.map(\.ground) == ["e", "j"]
+                && d.borderProcedure == "mandatory")
     }
 }

@@ -92,7 +92,8 @@ extension HolidayDecree {
         guard parts.count == 3, let state = MemberState(code: String(parts[0])),
             let text = try? String(contentsOf: file, encoding: .utf8)
         else {
-            throw DecreeFileError(file: file.lastPathComponent, message: "name it STATE-REGION-YEAR.csv, e.g. ES-CN-2026.csv")
+            throw DecreeFileError(
+                file: file.lastPathComponent, message: "name it STATE-REGION-YEAR.csv, e.g. ES-CN-2026.csv")
         }
         do {
             let decree = try HolidayDecree(csv: text, state: state, subdivision: String(parts[1]))

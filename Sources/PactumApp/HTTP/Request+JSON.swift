@@ -5,16 +5,7 @@ extension Request {
     /// Decodes a JSON body, turning every fault into a problem: 415 for another media type,
     /// 400 for a missing or malformed body, 422 naming the field for missing or mistyped fields.
     func decodeJSON<T: JSONRequestBody>(_ type: T.Type) throws -> T {
-        guard headers.contentType?.type == "application", headers.contentType?.subType == "json" else {
-            throw Problem(
-                status: .unsupportedMediaType, type: "unsupported-media-type",
-                detail: "Send the body as application/json.")
-        }
-        guard let buffer = body.data, buffer.readableBytes > 0 else {
-            throw Problem.badRequest(
-                "The request needs a JSON body.", errors: [.init(field: "body", message: "is required")])
-        }
-        let data = Data(buffer.readableBytesView)
+        let data = try jsonBody()
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             throw Problem.badRequest(
                 "The body is not valid JSON.", errors: [.init(field: "body", message: "is not valid JSON")])
@@ -52,6 +43,22 @@ extension Request {
             }
             throw Problem.validation([.from(error)])
         }
+    }
+}
+
+extension Request {
+    /// The body's bytes: 415 unless it is sent as application/json, 400 when it is empty.
+    func jsonBody() throws -> Data {
+        guard headers.contentType?.type == "application", headers.contentType?.subType == "json" else {
+            throw Problem(
+                status: .unsupportedMediaType, type: "unsupported-media-type",
+                detail: "Send the body as application/json.")
+        }
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw Problem.badRequest(
+                "The request needs a JSON body.", errors: [.init(field: "body", message: "is required")])
+        }
+        return Data(buffer.readableBytesView)
     }
 }
 

@@ -102,20 +102,13 @@ extension Request {
     /// known at every depth, each fault named by its path. 415 for another media type, 400 for
     /// a missing or malformed body, 422 for a wrong or unknown field.
     func decodeFacts<T: Decodable>(_ type: T.Type) throws -> T {
-        guard headers.contentType?.type == "application", headers.contentType?.subType == "json" else {
-            throw Problem(
-                status: .unsupportedMediaType, type: "unsupported-media-type",
-                detail: "Send the body as application/json.")
-        }
-        guard let buffer = body.data, buffer.readableBytes > 0 else {
-            throw Problem.badRequest(
-                "The request needs a JSON body.", errors: [.init(field: "body", message: "is required")])
-        }
+        let data = try jsonBody()
         do {
-            return try FactsDocument.decode(T.self, from: Data(buffer.readableBytesView))
+            return try FactsDocument.decode(T.self, from: data)
         } catch {
             if error.path.isEmpty, error.message == "is not valid JSON" {
-                throw Problem.badRequest("The body is not valid JSON.", errors: [.init(field: "body", message: error.message)])
+                throw Problem.badRequest(
+                    "The body is not valid JSON.", errors: [.init(field: "body", message: error.message)])
             }
             throw Problem.validation([.init(field: error.path.isEmpty ? "body" : error.path, message: error.message)])
         }

@@ -36,7 +36,8 @@ struct LawPageController: RouteCollection {
 
     /// The CFM's situations, in words.
     static let crisisLabels: [(CrisisKind, String)] = [
-        (.massArrival, "Mass arrivals (CFM Art 1(4)(a))"), (.instrumentalisation, "Instrumentalisation (CFM Art 1(4)(b))"),
+        (.massArrival, "Mass arrivals (CFM Art 1(4)(a))"),
+        (.instrumentalisation, "Instrumentalisation (CFM Art 1(4)(b))"),
         (.forceMajeure, "Force majeure (CFM Art 1(5))"),
     ]
 
@@ -53,7 +54,9 @@ struct LawPageController: RouteCollection {
             extensions: Set(ClockRule.catalogue.flatMap { $0.extensions.map(\.id) }).sorted().map {
                 SelectOption(value: $0, label: $0, selected: $0 == form.extension)
             },
-            crises: Self.crisisLabels.map { SelectOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.crisis) },
+            crises: Self.crisisLabels.map {
+                SelectOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.crisis)
+            },
             from: form.from ?? "", subdivision: form.subdivision ?? "", registeredOn: form.registeredOn ?? "",
             lodgedOn: form.lodgedOn ?? "", errors: [], deadline: nil)
         guard let rule = form.rule, !rule.isEmpty else {

@@ -8,10 +8,10 @@ public struct AdmissibilityFacts: Sendable, Codable, Equatable {
         public var newElements: Bool?
     }
 
-    /// The Member State whose calendar counts the 7 working days.
-    public var state: String?
+    /// The Member State examining the application, whose calendar counts the 7 working days.
+    public var state: String
     /// The day the application was made.
-    public var madeOn: String?
+    public var madeOn: String
     /// A first country of asylum (Art 58) or a safe third country (Art 59), unless it is
     /// clear the applicant will not be admitted or readmitted there.
     public var firstCountryOfAsylum: Bool?
@@ -47,22 +47,13 @@ public struct Admissibility: Sendable {
     public init(engine: DeadlineEngine = DeadlineEngine()) { self.engine = engine }
 
     public func assess(_ facts: AdmissibilityFacts) throws -> AdmissibilityAnswer {
-        var errors: [FactError] = []
-        let state = facts.state.flatMap(MemberState.init(code:))
-        if let code = facts.state, state == nil { errors.append(.init(field: "state", message: "\(code) is not a Member State code")) }
-        if let code = facts.protectionGrantedBy, MemberState(code: code) == nil {
-            errors.append(.init(field: "protectionGrantedBy", message: "\(code) is not a Member State code"))
-        }
-        let made = facts.madeOn.flatMap(CivilDate.init(iso:))
-        if let text = facts.madeOn, made == nil { errors.append(.init(field: "madeOn", message: "\(text) is not a date (YYYY-MM-DD)")) }
-        let received = facts.returnDecision.flatMap { CivilDate(iso: $0.receivedOn) }
-        if let text = facts.returnDecision?.receivedOn, received == nil {
-            errors.append(.init(field: "returnDecision.receivedOn", message: "\(text) is not a date (YYYY-MM-DD)"))
-        }
-        if facts.returnDecision != nil, state == nil || made == nil {
-            errors.append(.init(field: "returnDecision", message: "needs state and madeOn to count the 7 working days"))
-        }
-        if !errors.isEmpty { throw InvalidFacts(errors: errors) }
+        var check = FactChecker()
+        let state = check.state(facts.state, "state")
+        _ = check.state(facts.protectionGrantedBy, "protectionGrantedBy")
+        let made = check.date(facts.madeOn, "madeOn")
+        let received = check.date(facts.returnDecision?.receivedOn, "returnDecision.receivedOn")
+        try check.throwIfAny()
+        guard let state, let made else { return AdmissibilityAnswer(grounds: [], notConsidered: [], missing: []) }
 
         var grounds: [AdmissibilityAnswer.Ground] = []
         var not: [String] = []
@@ -80,21 +71,28 @@ public struct Admissibility: Sendable {
         }
         if let granted = facts.protectionGrantedBy {
             grounds.append(
-                .init(ground: "38(1)(c)", force: "may", reason: "\(granted.uppercased()) granted international protection."))
+                .init(
+                    ground: "38(1)(c)", force: "may",
+                    reason: "\(granted.uppercased()) granted international protection."))
         }
         if facts.internationalCourtRelocation == true {
             grounds.append(
-                .init(ground: "38(1)(d)", force: "may", reason: "An international criminal court provided for safe relocation."))
+                .init(
+                    ground: "38(1)(d)", force: "may",
+                    reason: "An international criminal court provided for safe relocation."))
         }
-        if let decision = facts.returnDecision, let received, let made, let state {
+        if let decision = facts.returnDecision, let received {
             // 7 working days from receipt of the return decision, in the state's calendar (APR-A5).
             let deadline = try engine.deadline("APR-A5", state: state, from: received.description)
             let late = made > CivilDate(iso: deadline.due)!
             if !late {
-                not.append("38(1)(e): the application was made on \(made), within the 7 working days ending \(deadline.due).")
+                not.append(
+                    "38(1)(e): the application was made on \(made), within the 7 working days ending \(deadline.due).")
             } else if decision.informedOfConsequences != true {
                 decision.informedOfConsequences == nil
-                    ? missing.append("whether the person was informed of the consequences of not applying within 7 working days (APR Art 38(1)(e))")
+                    ? missing.append(
+                        "whether the person was informed of the consequences of not applying within 7 working days (APR Art 38(1)(e))"
+                    )
                     : not.append("38(1)(e): the person was not informed of the consequences of applying late.")
             } else if decision.newElements == true {
                 not.append("38(1)(e): new relevant elements arose after the 7 working days.")
@@ -102,14 +100,18 @@ public struct Admissibility: Sendable {
                 grounds.append(
                     .init(
                         ground: "38(1)(e)", force: "may",
-                        reason: "Made on \(made), after the 7 working days from the return decision (they ended \(deadline.due)), informed of the consequences, and no new relevant element since."))
+                        reason:
+                            "Made on \(made), after the 7 working days from the return decision (they ended \(deadline.due)), informed of the consequences, and no new relevant element since."
+                    ))
             }
         }
         if facts.subsequentWithoutNewElements == true {
             grounds.append(
                 .init(
                     ground: "38(2)", force: "must",
-                    reason: "A subsequent application without new relevant elements must be rejected as inadmissible (Art 38(2), 55(7))."))
+                    reason:
+                        "A subsequent application without new relevant elements must be rejected as inadmissible (Art 38(2), 55(7))."
+                ))
         }
         return AdmissibilityAnswer(grounds: grounds, notConsidered: not, missing: missing)
     }

@@ -132,48 +132,55 @@ public struct AppealRights: Sendable {
             )
         }
         if merits, border, minor, !circumstance, facts.subsequent == nil {
-            notes.append("An unaccompanied minor in the border procedure keeps the automatic right to remain (APR Art 68(3)(a)(ii)).")
+            notes.append(
+                "An unaccompanied minor in the border procedure keeps the automatic right to remain (APR Art 68(3)(a)(ii))."
+            )
         }
         if right == "on-request" {
             if let notified = facts.notifiedOn, let state {
                 requestDue = try engine.deadline("APR-AP8", state: state, from: notified).due
             }
             notes.append(
-                "A court decides, on request or of its own motion, whether the applicant may remain pending the appeal (Art 68(4)); the request can be made within at least 5 days of notification, and there is no removal before that time runs out nor, if requested, before the court decides (Art 68(5)(a),(d)).")
+                "A court decides, on request or of its own motion, whether the applicant may remain pending the appeal (Art 68(4)); the request can be made within at least 5 days of notification, and there is no removal before that time runs out nor, if requested, before the court decides (Art 68(5)(a),(d))."
+            )
             if facts.subsequent == "second-or-later" {
-                notes.append("A second or later subsequent application after a final rejection of the previous one: the Member State may lift the protection from removal of Art 68(5)(d), subject to non-refoulement (APR Art 56(b)).")
+                notes.append(
+                    "A second or later subsequent application after a final rejection of the previous one: the Member State may lift the protection from removal of Art 68(5)(d), subject to non-refoulement (APR Art 56(b))."
+                )
             } else if facts.subsequent == "first", facts.madeOnlyToDelayRemoval == true, ground == "38(2)" {
-                notes.append("A first subsequent application made only to delay or frustrate an imminent removal and not further examined: the Member State may lift the protection of Art 68(5)(d), subject to non-refoulement (APR Art 56(a)).")
+                notes.append(
+                    "A first subsequent application made only to delay or frustrate an imminent removal and not further examined: the Member State may lift the protection of Art 68(5)(d), subject to non-refoulement (APR Art 56(a))."
+                )
             }
         }
         return AppealAnswer(
-            window: window, rightToRemain: right, rightToRemainReason: why, requestToRemainDue: requestDue, notes: notes)
+            window: window, rightToRemain: right, rightToRemainReason: why, requestToRemainDue: requestDue, notes: notes
+        )
     }
 
     static func validate(_ facts: DecisionFacts) throws {
-        var errors: [FactError] = []
+        var check = FactChecker()
         if !DecisionFacts.decisions.contains(facts.decision) {
-            errors.append(.init(field: "decision", message: "must be one of: \(DecisionFacts.decisions.joined(separator: ", "))"))
+            check.fail("decision", "must be one of: \(DecisionFacts.decisions.joined(separator: ", "))")
         }
         if let ground = facts.inadmissibilityGround, !DecisionFacts.grounds.contains(ground) {
-            errors.append(
-                .init(field: "inadmissibilityGround", message: "must be one of: \(DecisionFacts.grounds.joined(separator: ", "))"))
+            check.fail("inadmissibilityGround", "must be one of: \(DecisionFacts.grounds.joined(separator: ", "))")
         }
         if facts.decision == "inadmissible", facts.inadmissibilityGround == nil {
-            errors.append(.init(field: "inadmissibilityGround", message: "is required for an inadmissibility decision"))
+            check.fail("inadmissibilityGround", "is required for an inadmissibility decision")
         }
         if let subsequent = facts.subsequent, !["first", "second-or-later"].contains(subsequent) {
-            errors.append(.init(field: "subsequent", message: "must be first or second-or-later"))
+            check.fail("subsequent", "must be first or second-or-later")
         }
         if let text = facts.notifiedOn, CivilDate(iso: text) == nil {
-            errors.append(.init(field: "notifiedOn", message: "\(text) is not a date (YYYY-MM-DD)"))
+            check.fail("notifiedOn", "\(text) is not a date (YYYY-MM-DD)")
         }
         if let code = facts.state, MemberState(code: code) == nil {
-            errors.append(.init(field: "state", message: "\(code) is not a Member State code"))
+            check.fail("state", "\(code) is not a Member State code")
         }
         if facts.notifiedOn != nil, facts.state == nil {
-            errors.append(.init(field: "state", message: "is required with notifiedOn (its calendar counts the window)"))
+            check.fail("state", "is required with notifiedOn (its calendar counts the window)")
         }
-        if !errors.isEmpty { throw InvalidFacts(errors: errors) }
+        try check.throwIfAny()
     }
 }

@@ -46,27 +46,21 @@ public struct BorderProcedureBudget: Sendable {
     public init(engine: DeadlineEngine = DeadlineEngine()) { self.engine = engine }
 
     public func assess(_ facts: BorderBudgetFacts, asOf today: CivilDate) throws -> BorderBudgetAnswer {
-        var errors: [FactError] = []
+        var check = FactChecker()
         let state = MemberState(code: facts.state)
-        if state == nil { errors.append(.init(field: "state", message: "\(facts.state) is not a Member State code")) }
-        func date(_ text: String?, _ field: String) -> CivilDate? {
-            guard let text else { return nil }
-            let day = CivilDate(iso: text)
-            if day == nil { errors.append(.init(field: field, message: "\(text) is not a date (YYYY-MM-DD)")) }
-            return day
-        }
-        let registered = date(facts.registeredOn, "registeredOn")
-        let ended = date(facts.rightToRemainEndedOn, "rightToRemainEndedOn")
-        let granted = date(facts.protectionGrantedOn, "protectionGrantedOn")
-        let asOf = date(facts.asOf, "asOf") ?? today
+        if state == nil { check.fail("state", "\(facts.state) is not a Member State code") }
+        let registered = check.date(facts.registeredOn, "registeredOn")
+        let ended = check.date(facts.rightToRemainEndedOn, "rightToRemainEndedOn")
+        let granted = check.date(facts.protectionGrantedOn, "protectionGrantedOn")
+        let asOf = check.date(facts.asOf, "asOf") ?? today
         let crisis = facts.crisis.flatMap(CrisisKind.init(rawValue:))
         if facts.crisis != nil, crisis == nil {
-            errors.append(.init(field: "crisis", message: "must be one of: \(CrisisKind.list)"))
+            check.fail("crisis", "must be one of: \(CrisisKind.list)")
         }
         if ended != nil, granted != nil {
-            errors.append(.init(field: "protectionGrantedOn", message: "cannot be given with rightToRemainEndedOn"))
+            check.fail("protectionGrantedOn", "cannot be given with rightToRemainEndedOn")
         }
-        guard errors.isEmpty, let state, let registered else { throw InvalidFacts(errors: errors) }
+        guard check.errors.isEmpty, let state, let registered else { throw InvalidFacts(errors: check.errors) }
 
         // CFM Art 11(1): the crisis weeks are not added on top of the relocation case's 16.
         let deadline = try engine.deadline(
@@ -82,11 +76,14 @@ public struct BorderProcedureBudget: Sendable {
                 throw InvalidFacts(errors: [
                     .init(
                         field: "allocation",
-                        message: "the examination, the request to remain and the appeal must fit in the \(weeks) weeks (APR Art 51(2), 2nd subpara); these add up to \(total)")
+                        message:
+                            "the examination, the request to remain and the appeal must fit in the \(weeks) weeks (APR Art 51(2), 2nd subpara); these add up to \(total)"
+                    )
                 ])
             }
             reasoning.append(
-                "National law gives the examination \(allocation.examinationWeeks), the request to remain \(allocation.requestToRemainWeeks) and the appeal \(allocation.appealWeeks) of the \(weeks) weeks (APR Art 51(2), 2nd subpara).")
+                "National law gives the examination \(allocation.examinationWeeks), the request to remain \(allocation.requestToRemainWeeks) and the appeal \(allocation.appealWeeks) of the \(weeks) weeks (APR Art 51(2), 2nd subpara)."
+            )
         }
         let elapsed = max(0, min(asOf, ends).dayNumber - registered.dayNumber)
         let left = max(0, ends.dayNumber - asOf.dayNumber)
@@ -94,7 +91,8 @@ public struct BorderProcedureBudget: Sendable {
             return BorderBudgetAnswer(
                 ends: ends.description, weeks: weeks, citation: deadline.citation, daysElapsed: elapsed, daysLeft: left,
                 status: "entry",
-                then: "Protection was granted on \(granted): the person enters the territory.", returnProcedureEnds: nil,
+                then: "Protection was granted on \(granted): the person enters the territory.",
+                returnProcedureEnds: nil,
                 reasoning: reasoning)
         }
         if let ended, ended <= ends {

@@ -46,21 +46,34 @@ public enum ImplicitWithdrawal {
         if facts.justified == true, ["a", "d", "e"].contains(facts.ground) {
             return WithdrawalAnswer(
                 decision: "none", ground: "Art 41(1)(\(facts.ground))",
-                steps: [.init(step: "The circumstance is justified: no implicit withdrawal.", citation: "APR Art 41(1)(\(facts.ground))", required: true)],
+                steps: [
+                    .init(
+                        step: "The circumstance is justified: no implicit withdrawal.",
+                        citation: "APR Art 41(1)(\(facts.ground))", required: true)
+                ],
                 appeal: "No decision, no appeal.")
         }
         var steps: [WithdrawalAnswer.Step] = [
-            .init(step: "Establish the circumstance: the applicant \(text).", citation: "APR Art 41(1)(\(facts.ground))", required: true)
+            .init(
+                step: "Establish the circumstance: the applicant \(text).", citation: "APR Art 41(1)(\(facts.ground))",
+                required: true)
         ]
         if facts.foundByOtherAuthority == true {
             steps.append(
-                .init(step: "The authority that found it informs the determining authority, which alone decides.", citation: "APR Art 41(2)", required: true))
+                .init(
+                    step: "The authority that found it informs the determining authority, which alone decides.",
+                    citation: "APR Art 41(2)", required: true))
         }
         steps.append(
-            .init(step: "The procedure may be suspended so the applicant can justify or rectify the omission.", citation: "APR Art 41(4)", required: false))
+            .init(
+                step: "The procedure may be suspended so the applicant can justify or rectify the omission.",
+                citation: "APR Art 41(4)", required: false))
         if facts.applicantPresent != false {
             steps.append(
-                .init(step: "Inform the applicant, in a language they understand, of every procedural consequence of the withdrawal.", citation: "APR Art 41(3), Art 8(2)(c)", required: true))
+                .init(
+                    step:
+                        "Inform the applicant, in a language they understand, of every procedural consequence of the withdrawal.",
+                    citation: "APR Art 41(3), Art 8(2)(c)", required: true))
         }
         let rejection = facts.alreadyFoundNotQualifying == true
         steps.append(
@@ -70,9 +83,11 @@ public enum ImplicitWithdrawal {
                     : "The determining authority decides that the application is implicitly withdrawn.",
                 citation: rejection ? "APR Art 41(5)" : "APR Art 41(2)", required: true))
         return WithdrawalAnswer(
-            decision: rejection ? "rejection" : "implicit-withdrawal", ground: "Art 41(1)(\(facts.ground))", steps: steps,
+            decision: rejection ? "rejection" : "implicit-withdrawal", ground: "Art 41(1)(\(facts.ground))",
+            steps: steps,
             appeal: rejection
                 ? "An appeal lies (APR Art 67(1)(b)); see pactum law appeal for its window and effect."
-                : "An appeal lies (APR Art 67(1)(c)), without an automatic right to remain (Art 68(3)(c)); a later application is a subsequent one whose earlier elements count (Art 55(5)).")
+                : "An appeal lies (APR Art 67(1)(c)), without an automatic right to remain (Art 68(3)(c)); a later application is a subsequent one whose earlier elements count (Art 55(5))."
+        )
     }
 }

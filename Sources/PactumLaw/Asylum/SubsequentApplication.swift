@@ -38,22 +38,22 @@ public struct SubsequentAnswer: Sendable, Codable, Equatable {
 
 public enum SubsequentApplication {
     public static func assess(_ facts: SubsequentFacts) throws -> SubsequentAnswer {
-        var errors: [FactError] = []
+        var check = FactChecker()
         if let outcome = facts.previousOutcome, !["merits", "inadmissible", "implicit-withdrawal"].contains(outcome) {
-            errors.append(.init(field: "previousOutcome", message: "must be merits, inadmissible or implicit-withdrawal"))
+            check.fail("previousOutcome", "must be merits, inadmissible or implicit-withdrawal")
         }
         if let found = facts.newElements, !["yes", "no"].contains(found) {
-            errors.append(.init(field: "newElements", message: "must be yes or no (absent while the preliminary examination runs)"))
+            check.fail("newElements", "must be yes or no (absent while the preliminary examination runs)")
         }
         if let ground = facts.otherInadmissibilityGround,
             !DecisionFacts.grounds.dropLast().contains(ground)
         {
-            errors.append(.init(field: "otherInadmissibilityGround", message: "must be one of 38(1)(a) to 38(1)(e)"))
+            check.fail("otherInadmissibilityGround", "must be one of 38(1)(a) to 38(1)(e)")
         }
         if let count = facts.earlierSubsequentApplications, count < 0 {
-            errors.append(.init(field: "earlierSubsequentApplications", message: "cannot be negative"))
+            check.fail("earlierSubsequentApplications", "cannot be negative")
         }
-        if !errors.isEmpty { throw InvalidFacts(errors: errors) }
+        try check.throwIfAny()
 
         guard facts.previousFinalDecision else {
             return SubsequentAnswer(
@@ -73,7 +73,8 @@ public enum SubsequentApplication {
         {
             found = "no"
             reasons.append(
-                "The elements could have been presented before and do not significantly increase the likelihood: they are not taken into account (APR Art 55(5)).")
+                "The elements could have been presented before and do not significantly increase the likelihood: they are not taken into account (APR Art 55(5))."
+            )
         } else if found == "yes", facts.couldHaveBeenPresentedEarlier == true {
             reasons.append(
                 facts.previousOutcome == "implicit-withdrawal"
@@ -95,11 +96,14 @@ public enum SubsequentApplication {
             if let ground = facts.otherInadmissibilityGround {
                 outcome = "inadmissible"
                 citation = "APR Art 55(6), Art \(ground)"
-                reasons.append("New elements, but another inadmissibility ground applies (APR Art 55(6), Art \(ground)).")
+                reasons.append(
+                    "New elements, but another inadmissibility ground applies (APR Art 55(6), Art \(ground)).")
             } else {
                 outcome = "merits"
                 citation = "APR Art 55(6)"
-                reasons.append("New elements: the application is examined further on the merits (APR Art 55(6)), in the accelerated procedure (Art 42(1)(g)).")
+                reasons.append(
+                    "New elements: the application is examined further on the merits (APR Art 55(6)), in the accelerated procedure (Art 42(1)(g))."
+                )
             }
         case "no":
             outcome = "inadmissible"
@@ -113,7 +117,9 @@ public enum SubsequentApplication {
         default:
             outcome = "preliminary-examination"
             citation = "APR Art 55(3),(4)"
-            reasons.append("The preliminary examination (a written submission or a personal interview, Art 55(4)) has not yet found whether there are new elements.")
+            reasons.append(
+                "The preliminary examination (a written submission or a personal interview, Art 55(4)) has not yet found whether there are new elements."
+            )
         }
         return SubsequentAnswer(
             classification: "subsequent-application", outcome: outcome, citation: citation, reasons: reasons,

@@ -95,7 +95,8 @@ public struct HolidayCalendar: Sendable {
         guard Self.supportedYears.contains(year) else { throw CalendarError.yearOutOfRange(year) }
         if let regional, let subdivision {
             guard regional.years.contains(year) else { throw CalendarError.decreeNotLoaded(state, subdivision, year) }
-            let days = Self.compute(state: state, subdivision: nil, year: year)
+            let days =
+                Self.compute(state: state, subdivision: nil, year: year)
                 + regional.decrees.filter { $0.year == year }.flatMap(\.holidays)
             return days.sorted { $0.date < $1.date }
         }

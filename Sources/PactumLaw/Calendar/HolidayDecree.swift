@@ -29,7 +29,8 @@ public struct HolidayDecree: Sendable, Hashable, Codable {
             case .line(let n, let text): "line \(n): \(text)"
             case .years: "every day of a decree must be in one year"
             case .empty: "the decree lists no day"
-            case .noSource: "the decree must name its source in a line '# source: …' (the official journal and the decree)"
+            case .noSource:
+                "the decree must name its source in a line '# source: …' (the official journal and the decree)"
             }
         }
     }
@@ -42,7 +43,8 @@ public struct HolidayDecree: Sendable, Hashable, Codable {
         guard state.decreedSubdivisionCodes.contains(code) else { throw DecreeError.notDecreed(state, code) }
         let lines = csv.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        let source = lines.first { $0.lowercased().hasPrefix("# source:") }
+        let source =
+            lines.first { $0.lowercased().hasPrefix("# source:") }
             .map { $0.dropFirst("# source:".count).trimmingCharacters(in: .whitespaces) } ?? ""
         guard !source.isEmpty else { throw DecreeError.noSource }
         let rows = lines.enumerated().filter { !$0.element.isEmpty && !$0.element.hasPrefix("#") }

@@ -8,7 +8,9 @@ extension ClockRule {
             "absconding", to: .years(3),
             "the person (or a family member to be transferred) absconds, physically resists, makes themselves unfit or fails medical requirements",
             "AMMR Art 46(2)",
-            trigger: "the day the requesting Member State informed the responsible Member State of the absconding, resistance or unfitness"),
+            trigger:
+                "the day the requesting Member State informed the responsible Member State of the absconding, resistance or unfitness"
+        ),
     ]
 
     private static let eurodacRetake: [Variant] = [

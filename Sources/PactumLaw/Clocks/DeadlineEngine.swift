@@ -228,7 +228,8 @@ public final class DeadlineEngine: Sendable {
 
     /// Whether the act of the rule applies: from the application's dates where they are given
     /// (checkRegime refused the wrong regime), otherwise from the event's day (legal-rules.md §0.1).
-    static func applicability(of rule: ClockRule, on day: CivilDate, _ application: ApplicationDates) -> (Bool, String?) {
+    static func applicability(of rule: ClockRule, on day: CivilDate, _ application: ApplicationDates) -> (Bool, String?)
+    {
         if rule.act == "DUBLIN3" {
             return (
                 true,

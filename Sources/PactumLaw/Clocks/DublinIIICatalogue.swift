@@ -11,19 +11,23 @@ extension ClockRule {
                 "Responsibility lies with the Member State in which the application was lodged (Dublin III Art 21(1), 3rd subpara).",
             extensions: [
                 .extended(
-                    "eurodac-hit", to: .months(2), "the request is based on a Eurodac hit", "Dublin III Art 21(1), 2nd subpara",
+                    "eurodac-hit", to: .months(2), "the request is based on a Eurodac hit",
+                    "Dublin III Art 21(1), 2nd subpara",
                     trigger: "receipt of the Eurodac hit")
             ]),
         ClockRule(
             "D3-22", "Reply to a take charge request (Dublin III)", act: "DUBLIN3",
             "Regulation (EU) No 604/2013, Art. 22(1)", trigger: "receipt of the request", .months(2),
             consequence:
-                "No reply is acceptance, with the obligation to take charge and arrange arrival (Dublin III Art 22(7))."),
+                "No reply is acceptance, with the obligation to take charge and arrange arrival (Dublin III Art 22(7))."
+        ),
         ClockRule(
             "D3-22-URGENT", "Reply to an urgent take charge request (Dublin III)", act: "DUBLIN3",
             "Regulation (EU) No 604/2013, Art. 22(6)", trigger: "receipt of the request", .months(1),
             consequence: "No reply within one month is acceptance (Dublin III Art 22(7)).",
-            note: "The requested state replies within the deadline the requester set (at least 1 week, Art 21(2)); one month at most where the case is particularly complex."),
+            note:
+                "The requested state replies within the deadline the requester set (at least 1 week, Art 21(2)); one month at most where the case is particularly complex."
+        ),
         ClockRule(
             "D3-23", "Take back request (Dublin III)", act: "DUBLIN3", "Regulation (EU) No 604/2013, Art. 23(2)",
             trigger: "receipt of the Eurodac hit", .months(2),
@@ -50,13 +54,16 @@ extension ClockRule {
             consequence:
                 "The responsible state is relieved of its obligations; responsibility passes to the requesting state (Dublin III Art 29(2)).",
             extensions: [
-                .extended("imprisonment", to: .years(1), "the transfer could not be carried out due to imprisonment", "Dublin III Art 29(2)"),
+                .extended(
+                    "imprisonment", to: .years(1), "the transfer could not be carried out due to imprisonment",
+                    "Dublin III Art 29(2)"),
                 .extended("absconding", to: .months(18), "the person absconds", "Dublin III Art 29(2)"),
             ]),
         ClockRule(
             "D3-28-REQ", "Request for a detained person (Dublin III)", act: "DUBLIN3",
             "Regulation (EU) No 604/2013, Art. 28(3)", trigger: "the lodging of the application", .months(1),
-            consequence: "The person is no longer detained; Arts 21, 23, 24 and 29 continue to apply (Dublin III Art 28(3))."),
+            consequence:
+                "The person is no longer detained; Arts 21, 23, 24 and 29 continue to apply (Dublin III Art 28(3))."),
         ClockRule(
             "D3-28-REPLY", "Reply for a detained person (Dublin III)", act: "DUBLIN3",
             "Regulation (EU) No 604/2013, Art. 28(3), 2nd subpara", trigger: "receipt of the request", .weeks(2),
@@ -65,7 +72,8 @@ extension ClockRule {
             "D3-28-TRANSFER", "Transfer of a detained person (Dublin III)", act: "DUBLIN3",
             "Regulation (EU) No 604/2013, Art. 28(3), 3rd subpara",
             trigger: "acceptance, or the end of suspensive effect of an appeal", .weeks(6),
-            consequence: "The person is no longer detained; Arts 21, 23, 24 and 29 continue to apply (Dublin III Art 28(3))."),
+            consequence:
+                "The person is no longer detained; Arts 21, 23, 24 and 29 continue to apply (Dublin III Art 28(3))."),
     ]
 
     /// The Dublin III limit that an AMMR limit replaced, for applications registered before

@@ -49,36 +49,32 @@ public struct CrisisMeasures: Sendable {
     public init(engine: DeadlineEngine = DeadlineEngine()) { self.engine = engine }
 
     public func assess(_ facts: CrisisFacts) throws -> CrisisAnswer {
-        var errors: [FactError] = []
+        var check = FactChecker()
         let state = MemberState(code: facts.state)
-        if state == nil { errors.append(.init(field: "state", message: "\(facts.state) is not a Member State code")) }
+        if state == nil { check.fail("state", "\(facts.state) is not a Member State code") }
         let kind = CrisisKind(rawValue: facts.kind)
-        if kind == nil { errors.append(.init(field: "kind", message: "must be one of: \(CrisisKind.list)")) }
-        func date(_ text: String?, _ field: String) -> CivilDate? {
-            guard let text else { return nil }
-            let day = CivilDate(iso: text)
-            if day == nil { errors.append(.init(field: field, message: "\(text) is not a date (YYYY-MM-DD)")) }
-            return day
+        if kind == nil { check.fail("kind", "must be one of: \(CrisisKind.list)") }
+        let request = check.date(facts.requestSubmittedOn, "requestSubmittedOn")
+        let made = check.date(facts.applicationMadeOn, "applicationMadeOn")
+        let born = check.date(facts.applicantDateOfBirth, "applicantDateOfBirth")
+        let window = check.date(facts.exemptionWindowStart, "exemptionWindowStart")
+        let adopted = (facts.decisions ?? []).enumerated().map { i, d in
+            check.date(d.adoptedOn, "decisions[\(i)].adoptedOn")
         }
-        let request = date(facts.requestSubmittedOn, "requestSubmittedOn")
-        let made = date(facts.applicationMadeOn, "applicationMadeOn")
-        let born = date(facts.applicantDateOfBirth, "applicantDateOfBirth")
-        let window = date(facts.exemptionWindowStart, "exemptionWindowStart")
-        let adopted = (facts.decisions ?? []).enumerated().map { i, d in date(d.adoptedOn, "decisions[\(i)].adoptedOn") }
         for (i, day) in adopted.enumerated() where i > 0 {
             if let day, let before = adopted[i - 1], day < before {
-                errors.append(.init(field: "decisions[\(i)].adoptedOn", message: "is before the previous decision"))
+                check.fail("decisions[\(i)].adoptedOn", "is before the previous decision")
             }
         }
         for (field, day) in [("requestSubmittedOn", request), ("decisions[0].adoptedOn", adopted.first ?? nil)] {
             if let day, day < CrisisKind.appliesFrom {
-                errors.append(.init(field: field, message: "is before 1 July 2026, when the CFM starts to apply (CFM Art 20)"))
+                check.fail(field, "is before 1 July 2026, when the CFM starts to apply (CFM Art 20)")
             }
         }
         if let option = facts.childrenOption, !["exclude", "release"].contains(option) {
-            errors.append(.init(field: "childrenOption", message: "must be exclude or release (CFM Art 11(7)(a),(b))"))
+            check.fail("childrenOption", "must be exclude or release (CFM Art 11(7)(a),(b))")
         }
-        guard errors.isEmpty, let state, let kind else { throw InvalidFacts(errors: errors) }
+        guard check.errors.isEmpty, let state, let kind else { throw InvalidFacts(errors: check.errors) }
 
         var findings: [String] = []
         var periods: [CrisisAnswer.Period] = []
@@ -93,7 +89,9 @@ public struct CrisisMeasures: Sendable {
             let cap = try engine.deadline("CFM-TOTAL", state: state, from: first.description)
             measuresEnd = min(cap.due, last.ends)
             if cap.due < last.ends {
-                findings.append("The decisions run to \(last.ends), but all measures together stop after \(cap.due): 12 months from the first decision (CFM Art 5(3)).")
+                findings.append(
+                    "The decisions run to \(last.ends), but all measures together stop after \(cap.due): 12 months from the first decision (CFM Art 5(3))."
+                )
             }
         }
 
@@ -107,7 +105,8 @@ public struct CrisisMeasures: Sendable {
                 CivilDate(iso: try engine.deadline("CFM-5", state: state, from: $0.from).due)!
             }
             let inInitial = initial.map { made >= CivilDate(iso: $0.from)! && made <= initialEnd! } ?? false
-            let inAny = periods.contains { made >= CivilDate(iso: $0.from)! && made <= CivilDate(iso: $0.ends)! }
+            let inAny =
+                periods.contains { made >= CivilDate(iso: $0.from)! && made <= CivilDate(iso: $0.ends)! }
                 && measuresEnd.map { made <= CivilDate(iso: $0)! } ?? false
             var early = false
             if let request, initial.map({ made < CivilDate(iso: $0.from)! }) ?? true {
@@ -116,19 +115,24 @@ public struct CrisisMeasures: Sendable {
                 findings.append(
                     early
                         ? "Made on \(made), within 10 days from the day after the request (to \(tenth.due)) and before the Council's decision: the 4-week registration may already apply (CFM Art 10(6))."
-                        : "Made on \(made), before any Council decision and outside the 10 days after the request (to \(tenth.due)): the ordinary 5 days apply (CFM Art 10(6)).")
+                        : "Made on \(made), before any Council decision and outside the 10 days after the request (to \(tenth.due)): the ordinary 5 days apply (CFM Art 10(6))."
+                )
             }
             if kind == .massArrival {
                 applies = inInitial || early
                 if inAny, !inInitial {
-                    findings.append("A mass-arrival crisis: the 4-week registration holds only during the initial decision's period, not its extensions or later decisions (CFM Art 10(4)).")
+                    findings.append(
+                        "A mass-arrival crisis: the 4-week registration holds only during the initial decision's period, not its extensions or later decisions (CFM Art 10(4))."
+                    )
                 }
             } else {
                 applies = inAny || early
             }
             if applies == true {
                 registerBy = try engine.deadline("APR-R1", state: state, from: made.description, crisis: kind).due
-                findings.append("Register within 4 weeks of the making: by \(registerBy!) (CFM Art 10(1)); priority to persons with special reception needs, minors and their families (Art 10(2)).")
+                findings.append(
+                    "Register within 4 weeks of the making: by \(registerBy!) (CFM Art 10(1)); priority to persons with special reception needs, minors and their families (Art 10(2))."
+                )
             } else if periods.isEmpty == false || request != nil {
                 findings.append("The ordinary registration limit applies (APR Art 27(1), APR-R1).")
             }
@@ -143,7 +147,8 @@ public struct CrisisMeasures: Sendable {
                         ? "A child under 12 (with the family): released from the border procedure where the application is likely well-founded on an individual assessment (CFM Art 11(7)(b))."
                         : facts.childrenOption == "exclude"
                             ? "A child under 12 (with the family): excluded from the border procedure (CFM Art 11(7)(a))."
-                            : "A child under 12 (with the family): excluded, or released if likely well-founded, as the Council decision specifies (CFM Art 11(7),(8)); give childrenOption.")
+                            : "A child under 12 (with the family): excluded, or released if likely well-founded, as the Council decision specifies (CFM Art 11(7),(8)); give childrenOption."
+                )
             } else {
                 findings.append("Twelve or older on the day of the application: Art 11(7) does not apply by age.")
             }
@@ -155,7 +160,8 @@ public struct CrisisMeasures: Sendable {
             findings.append(
                 window >= earliest
                     ? "The take back exemption covers applications registered from \(window) (no earlier than 4 months before the decision, \(earliest)) (CFM Art 13(1)); only in a mass-arrival crisis."
-                    : "The exemption window may start no earlier than \(earliest), 4 months before the decision (CFM Art 13(1)); \(window) is too early.")
+                    : "The exemption window may start no earlier than \(earliest), 4 months before the decision (CFM Art 13(1)); \(window) is too early."
+            )
             if kind != .massArrival {
                 findings.append("The take back exemption exists only in a mass-arrival crisis (CFM Art 13(1)).")
             }

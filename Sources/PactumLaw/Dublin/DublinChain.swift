@@ -35,69 +35,59 @@ struct ChainRun {
     var nextDue: String?
 
     init(facts: DublinCaseFacts, today: CivilDate, engine: DeadlineEngine) throws {
-        var errors: [FactError] = []
-        func state(_ code: String?, _ field: String) -> MemberState? {
-            guard let code else { return nil }
-            let state = MemberState(code: code)
-            if state == nil { errors.append(.init(field: field, message: "\(code) is not a Member State code")) }
-            return state
-        }
-        func date(_ text: String?, _ field: String) -> CivilDate? {
-            guard let text else { return nil }
-            let day = CivilDate(iso: text)
-            if day == nil { errors.append(.init(field: field, message: "\(text) is not a date (YYYY-MM-DD)")) }
-            return day
-        }
-        let requesting = state(facts.requestingState, "requestingState")
-        let requested = state(facts.requestedState, "requestedState")
+        var check = FactChecker()
+        let requesting = check.state(facts.requestingState, "requestingState")
+        let requested = check.state(facts.requestedState, "requestedState")
         if let requesting, requesting == requested {
-            errors.append(.init(field: "requestedState", message: "must differ from requestingState"))
+            check.fail("requestedState", "must differ from requestingState")
         }
-        let registration = date(facts.registrationDate, "registrationDate")
-        let asOf = date(facts.asOf, "asOf") ?? today
+        let registration = check.date(facts.registrationDate, "registrationDate")
+        let asOf = check.date(facts.asOf, "asOf") ?? today
         let dated: [(String?, String)] = [
             (facts.hit?.receivedOn, "hit.receivedOn"), (facts.detainedOn, "detainedOn"),
             (facts.requestSentOn, "requestSentOn"), (facts.reply?.on, "reply.on"),
             (facts.transferDecisionOn, "transferDecisionOn"), (facts.appeal?.lodgedOn, "appeal.lodgedOn"),
-            (facts.appeal?.finalDecisionOn, "appeal.finalDecisionOn"), (facts.absconding?.informedOn, "absconding.informedOn"),
+            (facts.appeal?.finalDecisionOn, "appeal.finalDecisionOn"),
+            (facts.absconding?.informedOn, "absconding.informedOn"),
             (facts.absconding?.reappearedOn, "absconding.reappearedOn"), (facts.transferredOn, "transferredOn"),
-            (facts.crisis?.endedOn, "crisis.endedOn"), (facts.residenceDocumentOrArticle35, "residenceDocumentOrArticle35"),
+            (facts.crisis?.endedOn, "crisis.endedOn"),
+            (facts.residenceDocumentOrArticle35, "residenceDocumentOrArticle35"),
             (facts.leftTerritoryOn, "leftTerritoryOn"),
         ]
         for (text, field) in dated {
-            if let day = date(text, field), let registration, day < registration, field != "hit.receivedOn" {
-                errors.append(.init(field: field, message: "is before the registration date"))
+            if let day = check.date(text, field), let registration, day < registration, field != "hit.receivedOn" {
+                check.fail(field, "is before the registration date")
             }
         }
         if let hit = facts.hit, !DublinCaseFacts.hitCategories.contains(hit.category) {
-            errors.append(
-                .init(field: "hit.category", message: "must be one of: \(DublinCaseFacts.hitCategories.joined(separator: ", "))"))
+            check.fail("hit.category", "must be one of: \(DublinCaseFacts.hitCategories.joined(separator: ", "))")
         }
         if let answer = facts.reply?.answer, !["accepted", "refused", "confirmed"].contains(answer) {
-            errors.append(.init(field: "reply.answer", message: "must be accepted, confirmed or refused"))
+            check.fail("reply.answer", "must be accepted, confirmed or refused")
         }
         // At least a week (AMMR Art 39(2)); longer than the ordinary month would not be urgent.
         if let days = facts.urgentReplyDays, !(7...31).contains(days) {
-            errors.append(
-                .init(field: "urgentReplyDays", message: "must be from 7 to 31 days (AMMR Art 39(2): at least one week)"))
+            check.fail("urgentReplyDays", "must be from 7 to 31 days (AMMR Art 39(2): at least one week)")
         }
         if facts.reply != nil, facts.requestSentOn == nil {
-            errors.append(.init(field: "reply", message: "needs requestSentOn"))
+            check.fail("reply", "needs requestSentOn")
         }
         var crisisKind: CrisisKind?
         if let crisis = facts.crisis {
-            _ = state(crisis.state, "crisis.state")
+            _ = check.state(crisis.state, "crisis.state")
             crisisKind = CrisisKind(rawValue: crisis.kind)
             if crisisKind == nil {
-                errors.append(.init(field: "crisis.kind", message: "must be one of: \(CrisisKind.list)"))
+                check.fail("crisis.kind", "must be one of: \(CrisisKind.list)")
             } else if crisisKind == .instrumentalisation {
-                errors.append(
-                    .init(
-                        field: "crisis.kind",
-                        message: "has no Dublin derogation: CFM Art 12 applies in a mass-arrival crisis or force majeure only"))
+                check.fail(
+                    "crisis.kind",
+                    "has no Dublin derogation: CFM Art 12 applies in a mass-arrival crisis or force majeure only"
+                )
             }
         }
-        guard errors.isEmpty, let requesting, let requested, let registration else { throw InvalidFacts(errors: errors) }
+        guard check.errors.isEmpty, let requesting, let requested, let registration else {
+            throw InvalidFacts(errors: check.errors)
+        }
         self.facts = facts
         self.engine = engine
         self.asOf = asOf

@@ -24,10 +24,12 @@ extension ChainRun {
                 step: "take-back-exemption", title: "Take back exemption in a mass-arrival crisis", rule: nil,
                 citation: "Regulation (EU) 2024/1359, Art. 13(1)-(2)", countedIn: nil, from: nil, due: nil, on: nil,
                 status: .met,
-                consequence: "\(requested.code) is exempted from taking back; responsibility moves to \(requesting.code)."))
+                consequence:
+                    "\(requested.code) is exempted from taking back; responsibility moves to \(requesting.code)."))
         decide(
             requesting,
-            "\(requested.code), in a mass-arrival crisis and responsible under AMMR Art 16(2), is exempted from taking the person back: \(requesting.code), where the second application was registered, is responsible (CFM Art 13(2)).")
+            "\(requested.code), in a mass-arrival crisis and responsible under AMMR Art 16(2), is exempted from taking the person back: \(requesting.code), where the second application was registered, is responsible (CFM Art 13(2))."
+        )
         return true
     }
 
@@ -74,7 +76,9 @@ extension ChainRun {
                 from: later ? detained : registration, due: due, done: sent,
                 consequence: deadline.consequence)
             if status == .late || status == .missed {
-                notes.append("The limit for a detained person was missed: the detention ends (\(ammr ? "AMMR Art 45(4)" : "Dublin III Art 28(3)")); the ordinary limit still applies.")
+                notes.append(
+                    "The limit for a detained person was missed: the detention ends (\(ammr ? "AMMR Art 45(4)" : "Dublin III Art 28(3)")); the ordinary limit still applies."
+                )
             }
         }
         let (due, deadline) = try limit(rule, requesting, from: from, crisis: crisis, extension: ext)
@@ -88,21 +92,27 @@ extension ChainRun {
             // first decision on the merits, if in the child's best interests.
             steps[steps.count - 1].status = .waived
             status = .waived
-            notes.append("An unaccompanied minor: the request may be made at any time before the first decision on the merits, if in the child's best interests (AMMR Art 39(1), 4th subpara).")
+            notes.append(
+                "An unaccompanied minor: the request may be made at any time before the first decision on the merits, if in the child's best interests (AMMR Art 39(1), 4th subpara)."
+            )
         }
         switch status {
         case .late, .missed:
             if takeBack, ammr {
-                notes.append("A late take back notification leaves the responsible state's obligation unaffected (AMMR Art 41(1)).")
+                notes.append(
+                    "A late take back notification leaves the responsible state's obligation unaffected (AMMR Art 41(1))."
+                )
                 guard sent != nil else {
-                    responsibility = "The take back notification is overdue; \(requested.code) remains obliged to take the person back once notified (AMMR Art 41(1))."
+                    responsibility =
+                        "The take back notification is overdue; \(requested.code) remains obliged to take the person back once notified (AMMR Art 41(1))."
                     responsible = requested.code
                     return nil
                 }
             } else {
                 decide(
                     requesting,
-                    "The \(what.lowercased()) was not made within the limit (\(due)): \(requesting.code), where the application was \(ammr ? "registered" : "lodged"), is responsible (\(ammr ? "AMMR Art 39(1), 3rd subpara" : takeBack ? "Dublin III Art 23(3)" : "Dublin III Art 21(1), 3rd subpara")).")
+                    "The \(what.lowercased()) was not made within the limit (\(due)): \(requesting.code), where the application was \(ammr ? "registered" : "lodged"), is responsible (\(ammr ? "AMMR Art 39(1), 3rd subpara" : takeBack ? "Dublin III Art 23(3)" : "Dublin III Art 21(1), 3rd subpara"))."
+                )
                 return nil
             }
         case .pending:
@@ -122,14 +132,19 @@ extension ChainRun {
         let detained = facts.detainedOn != nil
         let (rule, ext): (String?, String?) =
             if ammr {
-                takeBack ? ("DUB-10", nil)
-                    : detained ? ("DUB-19-REPLY", nil)
-                    : facts.urgentReplyDays != nil ? (crisisOfRequested == nil ? nil : "DUB-8", nil)
-                    : hitBased ? ("DUB-7", nil) : ("DUB-6", nil)
+                takeBack
+                    ? ("DUB-10", nil)
+                    : detained
+                        ? ("DUB-19-REPLY", nil)
+                        : facts.urgentReplyDays != nil
+                            ? (crisisOfRequested == nil ? nil : "DUB-8", nil)
+                            : hitBased ? ("DUB-7", nil) : ("DUB-6", nil)
             } else {
-                takeBack ? ("D3-25", facts.hit != nil ? "eurodac-hit" : nil)
-                    : detained ? ("D3-28-REPLY", nil)
-                    : facts.urgentReplyDays != nil ? (nil, nil) : ("D3-22", nil)
+                takeBack
+                    ? ("D3-25", facts.hit != nil ? "eurodac-hit" : nil)
+                    : detained
+                        ? ("D3-28-REPLY", nil)
+                        : facts.urgentReplyDays != nil ? (nil, nil) : ("D3-22", nil)
             }
         let crisis = rule.flatMap(ClockRule.named)?.crisis == nil ? nil : crisisOfRequested
         let due: CivilDate
@@ -141,12 +156,18 @@ extension ChainRun {
         } else {
             // The requester set the urgent deadline (AMMR Art 39(2), 40(7); Dublin III Art 21(2), 22(6)).
             let days = facts.urgentReplyDays!
-            due = try engine.calculator(for: requested).end(of: .days(days), fromDay: sent, regime: ammr ? .pact : .dublinIII)
-                .lastDay
+            due = try engine.calculator(for: requested).end(
+                of: .days(days), fromDay: sent, regime: ammr ? .pact : .dublinIII
+            )
+            .lastDay
             citation = ammr ? "Regulation (EU) 2024/1351, Art. 40(7)" : "Regulation (EU) No 604/2013, Art. 22(6)"
-            consequence = "No reply within the deadline set is acceptance (\(ammr ? "AMMR Art 40(8)" : "Dublin III Art 22(7)"))."
+            consequence =
+                "No reply within the deadline set is acceptance (\(ammr ? "AMMR Art 40(8)" : "Dublin III Art 22(7)"))."
         }
-        let what = takeBack ? (ammr ? "Confirmation of the take back notification" : "Reply to the take back request") : "Reply to the take charge request"
+        let what =
+            takeBack
+            ? (ammr ? "Confirmation of the take back notification" : "Reply to the take back request")
+            : "Reply to the take charge request"
         let answered = day(facts.reply?.on)
         let replied = answered.map { $0 <= due } ?? false
         var status = check(
@@ -158,17 +179,23 @@ extension ChainRun {
             steps[steps.count - 1].status = .tacit
             steps[steps.count - 1].on = answered?.description
             status = .tacit
-            if let answered { notes.append("The reply of \(answered) came after the limit (\(due)): the request was already accepted by silence.") }
+            if let answered {
+                notes.append(
+                    "The reply of \(answered) came after the limit (\(due)): the request was already accepted by silence."
+                )
+            }
         }
         switch status {
         case .pending:
-            responsibility = "\(requested.code) must reply by \(due), in its calendar; silence until then is acceptance."
+            responsibility =
+                "\(requested.code) must reply by \(due), in its calendar; silence until then is acceptance."
             return nil
         case .tacit:
             return due
         default:
             if facts.reply?.answer == "refused" {
-                responsibility = "\(requested.code) refused with reasons on \(answered!). \(requesting.code) continues the determination: it is responsible unless another criterion designates another state (\(ammr ? "AMMR Art 16(2)" : "Dublin III Art 3(2)"))."
+                responsibility =
+                    "\(requested.code) refused with reasons on \(answered!). \(requesting.code) continues the determination: it is responsible unless another criterion designates another state (\(ammr ? "AMMR Art 16(2)" : "Dublin III Art 3(2)"))."
                 return nil
             }
             return answered
@@ -185,7 +212,8 @@ extension ChainRun {
         else { return false }
         decide(
             requesting,
-            "\(requesting.code) issued a residence document or applied the discretionary clause on \(issued), before any transfer: it becomes responsible (\(ammr ? "AMMR Art 37(1)" : "Dublin III Art 19(1)")).")
+            "\(requesting.code) issued a residence document or applied the discretionary clause on \(issued), before any transfer: it becomes responsible (\(ammr ? "AMMR Art 37(1)" : "Dublin III Art 19(1)"))."
+        )
         return true
     }
 
@@ -208,15 +236,20 @@ extension ChainRun {
                 steps.append(
                     DublinStep(
                         step: "transfer", title: "Transfer", rule: nil,
-                        citation: ammr ? "Regulation (EU) 2024/1351, Art. 46(1)" : "Regulation (EU) No 604/2013, Art. 29(1)",
+                        citation: ammr
+                            ? "Regulation (EU) 2024/1351, Art. 46(1)" : "Regulation (EU) No 604/2013, Art. 29(1)",
                         countedIn: requesting.code, from: nil, due: nil, on: nil, status: .suspended,
                         consequence: "The transfer period starts on the final decision on the appeal."))
-                decide(requested, "\(requested.code) accepted; an appeal with suspensive effect is pending, and the transfer period starts from its final decision (\(ammr ? "AMMR Art 46(1)" : "Dublin III Art 29(1)")).")
+                decide(
+                    requested,
+                    "\(requested.code) accepted; an appeal with suspensive effect is pending, and the transfer period starts from its final decision (\(ammr ? "AMMR Art 46(1)" : "Dublin III Art 29(1)"))."
+                )
                 return
             }
             // The 6 months restart from the final decision on a suspensive appeal (Art 46(1)).
             start = final
-            notes.append("An appeal with suspensive effect: the transfer period runs from its final decision on \(final).")
+            notes.append(
+                "An appeal with suspensive effect: the transfer period runs from its final decision on \(final).")
         }
         let transferred = day(facts.transferredOn)
         if facts.detainedOn != nil {
@@ -226,7 +259,11 @@ extension ChainRun {
                 "transfer", "Transfer of a detained person", rule: rule, citation: deadline.citation, in: requesting,
                 from: start, due: due, done: transferred, consequence: deadline.consequence)
             if status == .met { return transferredTo() }
-            if status != .pending { notes.append("The transfer of a detained person was late: the detention ends, and the ordinary limit still applies (\(ammr ? "AMMR Art 45(4)" : "Dublin III Art 28(3)")).") }
+            if status != .pending {
+                notes.append(
+                    "The transfer of a detained person was late: the detention ends, and the ordinary limit still applies (\(ammr ? "AMMR Art 45(4)" : "Dublin III Art 28(3)"))."
+                )
+            }
         }
         let base = ammr ? "DUB-14" : "D3-29"
         var (due, deadline) = try limit(base, requesting, from: start, crisis: crisisOfRequesting)
@@ -252,7 +289,9 @@ extension ChainRun {
         if let crisis = crisisOfRequested, facts.crisis.flatMap({ day($0.endedOn) }).map({ $0 > asOf }) ?? true {
             // CFM Art 12(4): no transfer to the responsible state while it faces the situation.
             (due, deadline) = try limit(base, requesting, from: start, crisis: crisis)
-            notes.append("\(requested.code) faces a \(crisis.rawValue) situation: transfers to it wait until it ends; if none happens within a year of acceptance, responsibility shifts to \(requesting.code) (CFM Art 12(4)).")
+            notes.append(
+                "\(requested.code) faces a \(crisis.rawValue) situation: transfers to it wait until it ends; if none happens within a year of acceptance, responsibility shifts to \(requesting.code) (CFM Art 12(4))."
+            )
         }
         let status = check(
             "transfer", rule == "DUB-17" ? "Transfer after the person reappeared" : "Transfer", rule: rule,
@@ -263,9 +302,12 @@ extension ChainRun {
         case .late, .missed:
             decide(
                 requesting,
-                "The transfer was not carried out by \(due): \(requested.code) is relieved and responsibility shifts to \(requesting.code), the transferring state (\(ammr ? "AMMR Art 46(2), Art 37(1)" : "Dublin III Art 29(2)")).")
+                "The transfer was not carried out by \(due): \(requested.code) is relieved and responsibility shifts to \(requesting.code), the transferring state (\(ammr ? "AMMR Art 46(2), Art 37(1)" : "Dublin III Art 29(2)"))."
+            )
         default:
-            decide(requested, "\(requested.code) accepted; the transfer is due by \(due), in \(requesting.code)'s calendar.")
+            decide(
+                requested,
+                "\(requested.code) accepted; the transfer is due by \(due), in \(requesting.code)'s calendar.")
         }
     }
 
@@ -289,7 +331,9 @@ extension ChainRun {
             citation = "Regulation (EU) No 604/2013, Art. 19(2)"
         }
         guard asOf > due else {
-            notes.append("The person left the Member States on \(left): \(holder.code)'s obligations cease after \(due) unless they return (\(ammr ? "AMMR Art 37(4)" : "Dublin III Art 19(2)")).")
+            notes.append(
+                "The person left the Member States on \(left): \(holder.code)'s obligations cease after \(due) unless they return (\(ammr ? "AMMR Art 37(4)" : "Dublin III Art 19(2)"))."
+            )
             return
         }
         steps.append(

@@ -132,7 +132,9 @@ public struct PeriodCalculator: Sendable {
                 )
             }
         }
-        reasoning.append("It expires at the end of \(last), local time in \(calendar.subdivision.map { "\(calendar.state.code)-\($0)" } ?? calendar.state.name) (\(timeZone.identifier)).")
+        reasoning.append(
+            "It expires at the end of \(last), local time in \(calendar.subdivision.map { "\(calendar.state.code)-\($0)" } ?? calendar.state.name) (\(timeZone.identifier))."
+        )
         return PeriodEnd(
             lastDay: last, expires: startOfDay(last.adding(days: 1)), movedFrom: movedFrom, reasoning: reasoning.lines)
     }

@@ -7,7 +7,10 @@ extension Run {
         let title = "Residence documents and visas"
         let registration = input.registration
         let documents = (facts.residenceDocuments ?? []).map { document in
-            (document: document, issued: CivilDate(iso: document.issuedOn)!, until: CivilDate(iso: document.validUntil)!)
+            (
+                document: document, issued: CivilDate(iso: document.issuedOn)!,
+                until: CivilDate(iso: document.validUntil)!
+            )
         }
         typealias Candidate = (document: ResponsibilityFacts.ResidenceDocument, issued: CivilDate, until: CivilDate)
         // A document "valid until" a day is valid to the end of that day and has expired from the
@@ -18,7 +21,8 @@ extension Run {
         let (permitMonths, visaMonths) = framework == .ammr ? (36, 18) : (24, 6)
         func recent(_ c: Candidate) -> Bool {
             c.until < registration
-                && registration < c.until.adding(days: 1).adding(months: c.document.kind == "visa" ? visaMonths : permitMonths)
+                && registration
+                    < c.until.adding(days: 1).adding(months: c.document.kind == "visa" ? visaMonths : permitMonths)
         }
         let recentlyExpired = documents.filter(recent)
         /// Longer validity first, then the later expiry.
@@ -42,7 +46,8 @@ extension Run {
             let behalf = best.document.onBehalfOf.map { " on behalf of \($0.uppercased())" } ?? ""
             return (state, "visa issued by \(best.document.state.uppercased())\(behalf)")
         }
-        let limits = "\(framework == .ammr ? "3 years" : "2 years") (residence documents) or \(framework == .ammr ? "18 months" : "6 months") (visas)"
+        let limits =
+            "\(framework == .ammr ? "3 years" : "2 years") (residence documents) or \(framework == .ammr ? "18 months" : "6 months") (visas)"
         if let (state, what) = choose(valid) {
             record(
                 article, title, applies: true, state: state,
@@ -55,10 +60,15 @@ extension Run {
             if left == true {
                 record(
                     article, title, applies: false,
-                    "The \(what) expired less than \(limits) before, but the applicant left the territory of the Member States since (Dublin III Art 12(4)).")
+                    "The \(what) expired less than \(limits) before, but the applicant left the territory of the Member States since (Dublin III Art 12(4))."
+                )
                 return
             }
-            if left == nil { missing.append("whether the applicant left the territory of the Member States after entering with the expired document (Dublin III Art 12(4))") }
+            if left == nil {
+                missing.append(
+                    "whether the applicant left the territory of the Member States after entering with the expired document (Dublin III Art 12(4))"
+                )
+            }
             record(
                 article, title, applies: true, state: state,
                 "The \(what) expired less than \(limits) before registration (\(article.short)(4)).")
@@ -74,7 +84,11 @@ extension Run {
                 )
                 return
             }
-            if left == nil { missing.append("whether the applicant left the territory of the Member States after entering with the expired document (Dublin III Art 12(4))") }
+            if left == nil {
+                missing.append(
+                    "whether the applicant left the territory of the Member States after entering with the expired document (Dublin III Art 12(4))"
+                )
+            }
         }
         record(
             article, title, applies: false,
@@ -146,12 +160,15 @@ extension Run {
         let article = framework.article("32", "15")
         let title = "Application in an international transit area"
         guard let transit = facts.transitAreaApplication else {
-            record(article, title, applies: false, "The application was not made in an airport's international transit area.")
+            record(
+                article, title, applies: false,
+                "The application was not made in an airport's international transit area.")
             return
         }
         record(
             article, title, applies: true, state: transit.state,
-            "The application was made in the international transit area of an airport of \(transit.state.uppercased()).")
+            "The application was made in the international transit area of an airport of \(transit.state.uppercased())."
+        )
     }
 
     mutating func entry() {
@@ -192,7 +209,8 @@ extension Run {
                 rescue.map { $0.state.uppercased() == crossing.state.uppercased() && $0.date == crossing.date } ?? false
             if sameArrival {
                 reasons.append(
-                    "The irregular entry on \(crossing.date) is that disembarkation: Art 33(2) applies notwithstanding Art 33(1), so its 20 months do not apply.")
+                    "The irregular entry on \(crossing.date) is that disembarkation: Art 33(2) applies notwithstanding Art 33(1), so its 20 months do not apply."
+                )
             } else {
                 let day = CivilDate(iso: crossing.date)!
                 let limit = day.adding(months: 20)
@@ -250,6 +268,7 @@ extension Run {
             framework.article("", "13"), title, applies: false,
             reasons.isEmpty && (facts.stays ?? []).isEmpty
                 ? "No irregular crossing or stay of 5 months is known."
-                : (reasons + ["No continuous stay of at least 5 months before the application (Dublin III Art 13(2))."]).joined(separator: " "))
+                : (reasons + ["No continuous stay of at least 5 months before the application (Dublin III Art 13(2))."])
+                    .joined(separator: " "))
     }
 }

@@ -24,7 +24,8 @@ extension Run {
         let close: Set<String> =
             !married
             ? ["spouse", "partner", "child", "parent", "responsible-adult", "sibling"]
-            : spousePresent ? ["spouse", "partner", "child", "sibling"] : ["child", "parent", "responsible-adult", "sibling"]
+            : spousePresent
+                ? ["spouse", "partner", "child", "sibling"] : ["child", "parent", "responsible-adult", "sibling"]
         minorParagraph(
             framework.article("25(2)", "8(1)"), "Unaccompanied minor: family member or sibling legally present",
             family.filter { close.contains($0.relation) }, needsCare: false)
@@ -62,7 +63,8 @@ extension Run {
                 continue
             }
             if needsCare, person.ableToCare == nil {
-                missing.append("whether \(who) can take care of the minor, on an individual examination (\(article.short))")
+                missing.append(
+                    "whether \(who) can take care of the minor, on an individual examination (\(article.short))")
                 unsettled.append(who)
                 continue
             }
@@ -85,7 +87,8 @@ extension Run {
             )
             if decided != nil, !unsettled.isEmpty {
                 notes.append(
-                    "Not yet shown: \(unsettled.joined(separator: "; ")); if they count in another state, the choice is on the child's best interests (\(framework.article("25(4)", "8(3)").short)).")
+                    "Not yet shown: \(unsettled.joined(separator: "; ")); if they count in another state, the choice is on the child's best interests (\(framework.article("25(4)", "8(3)").short))."
+                )
             }
             return
         }
@@ -147,7 +150,11 @@ extension Run {
         // naturalised former beneficiaries.
         let statuses: Set<String> =
             framework == .ammr ? ["beneficiary", "former-beneficiary", "long-term-resident"] : ["beneficiary"]
-        familyCriterion(article, title, familyMembers(statuses), none: "No family member holds \(framework == .ammr ? "protection or long-term residence" : "international protection") in a Member State.")
+        familyCriterion(
+            article, title, familyMembers(statuses),
+            none:
+                "No family member holds \(framework == .ammr ? "protection or long-term residence" : "international protection") in a Member State."
+        )
     }
 
     mutating func familyApplicant() {
@@ -180,7 +187,8 @@ extension Run {
             let who = "The \(member.relation) in \(member.state.uppercased())"
             let bornAfter = article.id == "AMMR-26" && member.bornAfterArrival == true
             if member.formedBeforeArrival == false, !bornAfter {
-                reasons.append("\(who): the family was formed after arrival (\(framework.article("2(8)", "2(g)").short)).")
+                reasons.append(
+                    "\(who): the family was formed after arrival (\(framework.article("2(8)", "2(g)").short)).")
                 continue
             }
             if member.formedBeforeArrival == nil, !bornAfter {
@@ -282,13 +290,20 @@ extension Run {
             record(
                 article, title, applies: false,
                 carers.isEmpty
-                    ? "No child, sibling or parent is legally resident in a Member State." : reasons.joined(separator: " "))
+                    ? "No child, sibling or parent is legally resident in a Member State."
+                    : reasons.joined(separator: " "))
             return
         }
         let who = "the \(carer.relation) in \(carer.state.uppercased())"
-        if carer.ableToCare == nil { missing.append("that \(who) can take care of the dependent person (\(article.short)(1))") }
-        if carer.consentInWriting == nil { missing.append("the written consent of the persons concerned (\(article.short)(1))") }
-        if carer.formedBeforeArrival == nil { missing.append("that the ties with \(who) existed before arrival (\(article.short)(1))") }
+        if carer.ableToCare == nil {
+            missing.append("that \(who) can take care of the dependent person (\(article.short)(1))")
+        }
+        if carer.consentInWriting == nil {
+            missing.append("the written consent of the persons concerned (\(article.short)(1))")
+        }
+        if carer.formedBeforeArrival == nil {
+            missing.append("that the ties with \(who) existed before arrival (\(article.short)(1))")
+        }
         let elsewhere = carer.state.uppercased() != applicantState
         if elsewhere, facts.applicant?.cannotTravel == true {
             record(
@@ -298,7 +313,9 @@ extension Run {
             return
         }
         if elsewhere, facts.applicant?.cannotTravel == nil {
-            missing.append("whether the applicant's health prevents travel to \(carer.state.uppercased()) for a significant period (\(article.short)(2))")
+            missing.append(
+                "whether the applicant's health prevents travel to \(carer.state.uppercased()) for a significant period (\(article.short)(2))"
+            )
         }
         record(
             article, title, applies: true, state: carer.state,

@@ -42,4 +42,3 @@ public struct InvalidFacts: Error, Sendable, Equatable, CustomStringConvertible 
     public init(errors: [FactError]) { self.errors = errors }
     public var description: String { errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ") }
 }
-

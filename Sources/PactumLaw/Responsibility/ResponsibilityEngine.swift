@@ -31,7 +31,9 @@ public enum ResponsibilityFramework: String, Sendable, Codable {
         case .ammr:
             Article(id: "AMMR-\(ammr)", citation: "Regulation (EU) 2024/1351, Art. \(ammr)", short: "AMMR Art \(ammr)")
         case .dublinIII:
-            Article(id: "D3-\(dublin)", citation: "Regulation (EU) No 604/2013, Art. \(dublin)", short: "Dublin III Art \(dublin)")
+            Article(
+                id: "D3-\(dublin)", citation: "Regulation (EU) No 604/2013, Art. \(dublin)",
+                short: "Dublin III Art \(dublin)")
         }
     }
 

@@ -116,7 +116,8 @@ public struct ResponsibilityFacts: Sendable, Codable, Equatable {
 
     /// The keys of the facts document, for validation messages.
     public static let keys = [
-        "registeredIn", "registrationDate", "determiningState", "applicant", "familyMembers", "familyProcedure", "residenceDocuments",
+        "registeredIn", "registrationDate", "determiningState", "applicant", "familyMembers", "familyProcedure",
+        "residenceDocuments",
         "diplomas", "irregularEntry", "seaRescueDisembarkation", "visaWaivedEntry", "transitAreaApplication",
         "securityThreatFoundBy", "stays", "relocatedTo", "systemicFlaws",
     ]

@@ -159,7 +159,8 @@ public struct RoutingEngine: Sendable {
                 for: nationality, in: rates.filter { acceptedDefinitions.contains($0.definition) })
         let context =
             rate == nil
-            ? RecognitionRate.latest(for: nationality, in: rates.filter { !acceptedDefinitions.contains($0.definition) })
+            ? RecognitionRate.latest(
+                for: nationality, in: rates.filter { !acceptedDefinitions.contains($0.definition) })
             : nil
         if let rate {
             if rate.rate <= 20, facts.recognitionRateException != true { grounds.insert("j") }

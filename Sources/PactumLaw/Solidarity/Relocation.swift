@@ -41,43 +41,50 @@ public struct Relocation: Sendable {
     public init(engine: DeadlineEngine = DeadlineEngine()) { self.engine = engine }
 
     public func assess(_ facts: RelocationFacts, asOf today: CivilDate) throws -> RelocationAnswer {
-        var errors: [FactError] = []
+        var check = FactChecker()
         let benefitting = MemberState(code: facts.benefittingState)
         let relocation = MemberState(code: facts.relocationState)
-        if benefitting == nil { errors.append(.init(field: "benefittingState", message: "\(facts.benefittingState) is not a Member State code")) }
-        if relocation == nil { errors.append(.init(field: "relocationState", message: "\(facts.relocationState) is not a Member State code")) }
+        if benefitting == nil {
+            check.fail("benefittingState", "\(facts.benefittingState) is not a Member State code")
+        }
+        if relocation == nil {
+            check.fail("relocationState", "\(facts.relocationState) is not a Member State code")
+        }
         if !["applicant", "beneficiary"].contains(facts.person) {
-            errors.append(.init(field: "person", message: "must be applicant or beneficiary"))
+            check.fail("person", "must be applicant or beneficiary")
         }
-        func date(_ text: String?, _ field: String) -> CivilDate? {
-            guard let text else { return nil }
-            let day = CivilDate(iso: text)
-            if day == nil { errors.append(.init(field: field, message: "\(text) is not a date (YYYY-MM-DD)")) }
-            return day
-        }
-        let sent = date(facts.informationSentOn, "informationSentOn")
-        let confirmed = date(facts.confirmedOn, "confirmedOn")
-        let decided = date(facts.transferDecisionOn, "transferDecisionOn")
-        let transfer = date(facts.transferOn, "transferOn")
-        let notified = date(facts.decisionNotifiedOn, "decisionNotifiedOn")
-        let asOf = date(facts.asOf, "asOf") ?? today
-        guard errors.isEmpty, let benefitting, let relocation else { throw InvalidFacts(errors: errors) }
+        let sent = check.date(facts.informationSentOn, "informationSentOn")
+        let confirmed = check.date(facts.confirmedOn, "confirmedOn")
+        let decided = check.date(facts.transferDecisionOn, "transferDecisionOn")
+        let transfer = check.date(facts.transferOn, "transferOn")
+        let notified = check.date(facts.decisionNotifiedOn, "decisionNotifiedOn")
+        let asOf = check.date(facts.asOf, "asOf") ?? today
+        guard check.errors.isEmpty, let benefitting, let relocation else { throw InvalidFacts(errors: check.errors) }
 
         let applicant = facts.person == "applicant"
         var reasons: [String] = []
         if facts.securityRisk == true {
-            reasons.append("Reasonable grounds of a risk to internal security: no relocation, now or later; for an applicant, the benefitting state is responsible (Art 67(2)).")
+            reasons.append(
+                "Reasonable grounds of a risk to internal security: no relocation, now or later; for an applicant, the benefitting state is responsible (Art 67(2))."
+            )
         }
         if applicant, facts.responsibleByFamilyCriteria == true {
-            reasons.append("The benefitting state may be responsible under Arts 25 to 28 or 34 (not 25(5)): not eligible (Art 67(5), 2nd subpara).")
+            reasons.append(
+                "The benefitting state may be responsible under Arts 25 to 28 or 34 (not 25(5)): not eligible (Art 67(5), 2nd subpara)."
+            )
         }
         if !applicant, facts.consentInWriting != true {
             reasons.append("A beneficiary is relocated only with written consent (Art 67(4), 3rd subpara).")
         }
         let eligible = reasons.isEmpty
-        if eligible { reasons.append("Eligible for relocation (Art 67(1)-(5)); family members go to the same state (Art 67(6)).") }
+        if eligible {
+            reasons.append("Eligible for relocation (Art 67(1)-(5)); family members go to the same state (Art 67(6)).")
+        }
         var steps: [DublinStep] = []
-        func check(_ step: String, _ title: String, _ rule: String, in state: MemberState, from: CivilDate, ext: String? = nil, done: CivilDate?)
+        func limit(
+            _ step: String, _ title: String, _ rule: String, in state: MemberState, from: CivilDate, ext: String? = nil,
+            done: CivilDate?
+        )
             throws -> (DublinStep.Status, CivilDate)
         {
             let d = try engine.deadline(rule, state: state, from: from.description, extension: ext)
@@ -85,13 +92,14 @@ public struct Relocation: Sendable {
             let status: DublinStep.Status = done.map { $0 <= due ? .met : .late } ?? (asOf > due ? .missed : .pending)
             steps.append(
                 DublinStep(
-                    step: step, title: title, rule: rule, citation: d.citation, countedIn: state.code, from: from.description,
+                    step: step, title: title, rule: rule, citation: d.citation, countedIn: state.code,
+                    from: from.description,
                     due: d.due, on: done?.description, status: status, consequence: d.consequence))
             return (status, due)
         }
         var notifyBy: String?
         if eligible, let sent {
-            let (status, due) = try check(
+            let (status, due) = try limit(
                 "confirmation", "Relocation state confirms", "REL-CONFIRM", in: relocation, from: sent,
                 ext: facts.deferralNotified == true ? "complex" : nil, done: confirmed)
             // Silence to the end of the week (or the deferred two) is the confirmation (Art 67(9), 4th subpara).
@@ -101,8 +109,11 @@ public struct Relocation: Sendable {
                 confirmation = due
             }
             if let confirmation {
-                _ = try check("transfer-decision", "Transfer decision", "REL-DECISION", in: benefitting, from: confirmation, done: decided)
-                _ = try check("transfer", "Transfer", "REL-TRANSFER", in: benefitting, from: confirmation, done: transfer)
+                _ = try limit(
+                    "transfer-decision", "Transfer decision", "REL-DECISION", in: benefitting, from: confirmation,
+                    done: decided)
+                _ = try limit(
+                    "transfer", "Transfer", "REL-TRANSFER", in: benefitting, from: confirmation, done: transfer)
             }
         }
         if let transfer {
@@ -110,7 +121,9 @@ public struct Relocation: Sendable {
             let latest = transfer.adding(days: -notice)
             notifyBy = latest.description
             if let notified, notified > latest {
-                reasons.append("The transfer decision was notified on \(notified), later than \(notice) days before the transfer (\(latest)) (Art 67(10)).")
+                reasons.append(
+                    "The transfer decision was notified on \(notified), later than \(notice) days before the transfer (\(latest)) (Art 67(10))."
+                )
             }
         }
         let after =
