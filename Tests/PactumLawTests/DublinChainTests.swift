@@ -167,6 +167,29 @@ struct DublinChainTests {
         #expect(d.responsibleState == nil && Self.step(d, "cessation")?.due == "2027-10-11")
     }
 
+    @Test(
+        "AMMR-37(2),(5): after the border procedure's 15 months, or a removal, a new application is a new determination"
+    )
+    func takeBackCeased() throws {
+        // Final on Wednesday 15 July 2026: 15 months end Friday 15 October 2027 (in DE).
+        let text = { (registered: String) in
+            #"{"requestingState": "IT", "registrationDate": ""# + registered
+                + #"", "requestedState": "DE", "hit": {"category": "A", "receivedOn": ""# + registered
+                + #""}, "borderProcedureFinalOn": "2026-07-15"}"#
+        }
+        let late = try Self.chain.follow(
+            try FactsDocument.decode(DublinCaseFacts.self, from: Data(text("2027-11-01").utf8)),
+            asOf: CivilDate(iso: "2027-11-05")!)
+        #expect(late.responsibleState == nil && Self.step(late, "cessation")?.due == "2027-10-15")
+        let within = try Self.chain.follow(
+            try FactsDocument.decode(DublinCaseFacts.self, from: Data(text("2027-09-01").utf8)),
+            asOf: CivilDate(iso: "2027-09-05")!)
+        #expect(Self.step(within, "request")?.status == .pending && within.notes.contains { $0.contains("37(2),(3)") })
+        let removed = try Self.follow(
+            #""hit": {"category": "A", "receivedOn": "2026-09-10"}, "removedOn": "2026-08-20""#)
+        #expect(removed.responsibleState == nil && removed.responsibility.contains("Art 37(5)"))
+    }
+
     @Test("AMMR-37(1): a residence document issued by the requesting state before the transfer makes it responsible")
     func residenceDocument() throws {
         let d = try Self.follow(#""requestSentOn": "2026-10-15", "residenceDocumentOrArticle35": "2026-12-01""#)

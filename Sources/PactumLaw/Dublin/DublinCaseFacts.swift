@@ -74,6 +74,11 @@ public struct DublinCaseFacts: Sendable, Codable, Equatable {
     public var residenceDocumentOrArticle35: String?
     /// The person left the territory of the Member States on this day (AMMR Art 37(4)).
     public var leftTerritoryOn: String?
+    /// For a take back: the day a rejection or withdrawal in the border procedure became final
+    /// in the requested state (AMMR Art 37(2),(3)).
+    public var borderProcedureFinalOn: String?
+    /// For a take back: the day the person left under a return decision or removal order (AMMR Art 37(5)).
+    public var removedOn: String?
 
     public static let hitCategories = ["A", "B", "D", "E", "F", "VIS"]
 }

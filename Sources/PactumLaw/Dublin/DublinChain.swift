@@ -54,6 +54,9 @@ struct ChainRun {
             (facts.residenceDocumentOrArticle35, "residenceDocumentOrArticle35"),
             (facts.leftTerritoryOn, "leftTerritoryOn"),
         ]
+        // These precede the new application by nature.
+        _ = check.date(facts.borderProcedureFinalOn, "borderProcedureFinalOn")
+        _ = check.date(facts.removedOn, "removedOn")
         for (text, field) in dated {
             if let day = check.date(text, field), let registration, day < registration, field != "hit.receivedOn" {
                 check.fail(field, "is before the registration date")

@@ -5,6 +5,7 @@ extension ChainRun {
 
     mutating func walk() throws {
         if try exemptedTakeBack() { return }
+        if try takeBackCeased() { return }
         guard let acceptance = try request() else { return }
         if try residenceDocumentFirst(before: acceptance) { return }
         try transferDecision(after: acceptance)
@@ -31,6 +32,39 @@ extension ChainRun {
             "\(requested.code), in a mass-arrival crisis and responsible under AMMR Art 16(2), is exempted from taking the person back: \(requesting.code), where the second application was registered, is responsible (CFM Art 13(2))."
         )
         return true
+    }
+
+    /// AMMR Art 37(2),(3),(5): a take back obligation that ended before the new application.
+    /// After a final rejection in the border procedure it lasts 15 months (CES-2); after a removal
+    /// under a return decision it ends. A later application starts a new determination.
+    private mutating func takeBackCeased() throws -> Bool {
+        guard takeBack, ammr else { return false }
+        if let removed = day(facts.removedOn), removed < registration {
+            steps.append(
+                DublinStep(
+                    step: "cessation", title: "Removal under a return decision", rule: nil,
+                    citation: "Regulation (EU) 2024/1351, Art. 37(5)", countedIn: nil, from: removed.description,
+                    due: nil, on: nil, status: .met, consequence: "The take back obligation has ceased."))
+            responsibility =
+                "The person left on \(removed) under a return decision or removal order: \(requested.code)'s take back obligation ceased, and the application of \(registration) starts a new determination (AMMR Art 37(5))."
+            return true
+        }
+        guard let final = day(facts.borderProcedureFinalOn) else { return false }
+        let (due, deadline) = try limit("CES-2", requested, from: final)
+        if registration > due {
+            steps.append(
+                DublinStep(
+                    step: "cessation", title: deadline.title, rule: "CES-2", citation: deadline.citation,
+                    countedIn: requested.code, from: final.description, due: due.description, on: nil, status: .met,
+                    consequence: deadline.consequence))
+            responsibility =
+                "The border procedure's decision became final on \(final); 15 months ended on \(due), before the application of \(registration): a new determination starts (AMMR Art 37(2))."
+            return true
+        }
+        notes.append(
+            "\(requested.code)'s obligations after the border procedure last until \(due); a take back pending then keeps them until it is completed or its transfer period ends (AMMR Art 37(2),(3))."
+        )
+        return false
     }
 
     // MARK: Request and reply
