@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -59,6 +60,11 @@ class DemoServer:
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
         self._await_start()
 
+    def _drain(self):
+        for line in self.process.stdout:
+            if "request failed" in line or "[ ERROR ]" in line or "[ CRITICAL ]" in line:
+                self.errors.append(line.rstrip())
+
     def _await_start(self):
         self.logins = {}
         self.password = None
@@ -70,6 +76,9 @@ class DemoServer:
             elif line.startswith("Serving on"):
                 break
         assert self.password and self.logins, "the server printed no demo logins"
+        # Keep reading the log, so a full pipe never blocks the server, and keep its errors.
+        self.errors = []
+        threading.Thread(target=self._drain, daemon=True).start()
         deadline = time.time() + 60
         while time.time() < deadline:
             try:

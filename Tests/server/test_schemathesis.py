@@ -42,6 +42,7 @@ def test_every_role_gets_no_5xx_and_only_documented_answers(fuzzed_server):
         result, cases = run_schemathesis(fuzzed_server, token(fuzzed_server, email) if email else None)
         total += cases
         if result.returncode != 0:
-            failures.append(f"--- {email or 'anonymous'}\n{result.stdout[-6000:]}")
+            logged = "\n".join(fuzzed_server.errors[-20:])
+            failures.append(f"--- {email or 'anonymous'}\n{result.stdout[-6000:]}\n--- server errors:\n{logged}")
     print(f"schemathesis: {total} cases over {len(roles) + 1} callers, {len(failures)} failing")
     assert not failures, "\n".join(failures)

@@ -113,12 +113,4 @@ public struct ResponsibilityFacts: Sendable, Codable, Equatable {
     public var relocatedTo: String?
     /// States where a transfer would risk inhuman or degrading treatment (AMMR Art 16(3)).
     public var systemicFlaws: [String]?
-
-    /// The keys of the facts document, for validation messages.
-    public static let keys = [
-        "registeredIn", "registrationDate", "determiningState", "applicant", "familyMembers", "familyProcedure",
-        "residenceDocuments",
-        "diplomas", "irregularEntry", "seaRescueDisembarkation", "visaWaivedEntry", "transitAreaApplication",
-        "securityThreatFoundBy", "stays", "relocatedTo", "systemicFlaws",
-    ]
 }
