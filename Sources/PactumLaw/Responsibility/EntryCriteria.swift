@@ -190,19 +190,10 @@ extension Run {
         }
         var reasons: [String] = []
         let rescue = facts.seaRescueDisembarkation
-        if let rescue {
-            let day = CivilDate(iso: rescue.date)!
-            let limit = day.adding(months: 12)
-            if input.registration <= limit {
-                record(
-                    framework.article("33(2)", ""), title, applies: true, state: rescue.state,
-                    "The disembarkation after search and rescue in \(rescue.state.uppercased()) on \(rescue.date) was at most 12 months before registration (AMMR Art 33(2))."
-                )
-                return
-            }
-            reasons.append(
-                "The disembarkation after search and rescue in \(rescue.state.uppercased()) on \(rescue.date) was more than 12 months before registration (after \(limit)): responsibility ceased (AMMR Art 33(2))."
-            )
+        if let rescue,
+            entered(rescue, within: 12, "33(2)", "disembarkation after search and rescue in", title, &reasons)
+        {
+            return
         }
         if let crossing = facts.irregularEntry {
             let sameArrival =
@@ -211,24 +202,33 @@ extension Run {
                 reasons.append(
                     "The irregular entry on \(crossing.date) is that disembarkation: Art 33(2) applies notwithstanding Art 33(1), so its 20 months do not apply."
                 )
-            } else {
-                let day = CivilDate(iso: crossing.date)!
-                let limit = day.adding(months: 20)
-                if input.registration <= limit {
-                    record(
-                        framework.article("33(1)", ""), title, applies: true, state: crossing.state,
-                        "The irregular crossing into \(crossing.state.uppercased()) on \(crossing.date) was at most 20 months before registration (AMMR Art 33(1))."
-                    )
-                    return
-                }
-                reasons.append(
-                    "The irregular crossing into \(crossing.state.uppercased()) on \(crossing.date) was more than 20 months before registration (after \(limit)): responsibility ceased (AMMR Art 33(1))."
-                )
+            } else if entered(crossing, within: 20, "33(1)", "irregular crossing into", title, &reasons) {
+                return
             }
         }
         record(
             framework.article("33", ""), title, applies: false,
             reasons.isEmpty ? "No irregular crossing or disembarkation is known." : reasons.joined(separator: " "))
+    }
+
+    /// One arrival under AMMR Art 33(1) or (2): responsible up to and including `months` after
+    /// it; later, the reason why it ceased.
+    private mutating func entered(
+        _ event: ResponsibilityFacts.Event, within months: Int, _ paragraph: String, _ kind: String, _ title: String,
+        _ reasons: inout [String]
+    ) -> Bool {
+        let limit = CivilDate(iso: event.date)!.adding(months: months)
+        let what = "The \(kind) \(event.state.uppercased()) on \(event.date)"
+        guard input.registration <= limit else {
+            reasons.append(
+                "\(what) was more than \(months) months before registration (after \(limit)): responsibility ceased (AMMR Art \(paragraph))."
+            )
+            return false
+        }
+        record(
+            framework.article(paragraph, ""), title, applies: true, state: event.state,
+            "\(what) was at most \(months) months before registration (AMMR Art \(paragraph)).")
+        return true
     }
 
     /// Dublin III Art 13. (1) The state of irregular entry (by land, sea or air, so a
