@@ -19,7 +19,8 @@ struct PageSnapshotTests {
             let screener = try await RegistryClient.make(ctx, .screeningOfficer, state: .IT)
             let open = try await api.register(["reference": "DE-SNAP-1"])
             _ = try await api.register([
-                "reference": "DE-SNAP-2", "givenNames": "Amina", "familyNames": "Yusuf", "eventAt": "2026-11-16T09:00:00Z",
+                "reference": "DE-SNAP-2", "givenNames": "Amina", "familyNames": "Yusuf",
+                "eventAt": "2026-11-16T09:00:00Z",
             ])
             let dataset = try #require(open.dataset)
             // A hit in Italy sends Germany a notice for its inbox.

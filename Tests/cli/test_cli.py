@@ -282,12 +282,19 @@ def test_registry_erase_expired_removes_only_datasets_past_retention(tmp_path):
     assert run_pactum("migrate", data_dir=tmp_path).returncode == 0
     db = sqlite3.connect(tmp_path / "pactum.sqlite")
     columns = ("id, person_id, state_code, category, reference, given_names, family_names, event_at, "
-               "transmission_due_at, transmission_rule, operator_id, erase_on, created_at, updated_at")
-    for n, erase_on in [(1, "2020-01-01"), (2, "2099-01-01")]:
+               "operator_id, erase_on, created_at, updated_at")
+    clock = ("id, rule_id, owner, record_type, record_id, state_code, trigger, triggered_at, due_at, citation, "
+             "consequence, created_at, updated_at")
+    # The retention period ends at the start of erase_on in Berlin (2020-01-01, 2099-01-01).
+    for n, erase_on, due in [(1, "2020-01-01", 1577833200), (2, "2099-01-01", 4070905200)]:
         person = f"00000000-0000-0000-0000-00000000000{n}"
+        dataset = f"10000000-0000-0000-0000-00000000000{n}"
         db.execute("INSERT INTO registry_persons (id, created_at) VALUES (?, 0)", (person,))
-        db.execute(f"INSERT INTO registry_datasets ({columns}) VALUES (?, ?, 'DE', 'E', ?, 'Ana', 'Expired{n}', 0, 0, "
-                   "'EDAC-E', 'cli', ?, 0, 0)", (f"10000000-0000-0000-0000-00000000000{n}", person, f"R{n}", erase_on))
+        db.execute(f"INSERT INTO registry_datasets ({columns}) VALUES (?, ?, 'DE', 'E', ?, 'Ana', 'Expired{n}', 0, "
+                   "'cli', ?, 0, 0)", (dataset, person, f"R{n}", erase_on))
+        db.execute(f"INSERT INTO legal_clocks ({clock}) VALUES (?, 'EDAC-E1', 'registry', 'registry.dataset', ?, "
+                   "'DE', 'transmission', 0, ?, 'EDAC Art 29(10)', 'erased', 0, 0)",
+                   (f"20000000-0000-0000-0000-00000000000{n}", dataset, due))
     db.commit()
     db.close()
     result = run_pactum("registry", "erase-expired", data_dir=tmp_path)

@@ -33,9 +33,12 @@ public struct PactumConfiguration: Sendable {
     /// Regional holiday decrees (Spain's communities, Portugal's islands), one CSV per region
     /// and year named `ES-CN-2026.csv`; `PACTUM_HOLIDAY_DECREES` (docs/LAW.md).
     public var holidayDecreesDirectory: URL?
-    /// The registry's thresholds and job interval (docs/IDENTITY.md).
+    /// The registry's thresholds (docs/IDENTITY.md).
     public var registry = RegistrySettings()
     public var screening = ScreeningSettings()
+    /// How often the scheduler looks for lapsed clocks and applies their consequences
+    /// (`PACTUM_SCHEDULER_INTERVAL`, seconds).
+    public var schedulerInterval: TimeInterval = 60
     /// The time source; tests fix it.
     public var clock: AppClock = .system
 
@@ -57,6 +60,9 @@ public struct PactumConfiguration: Sendable {
         // Whole numbers per window; anything else keeps the default.
         func limit(_ name: String, _ keep: RateLimit) -> RateLimit {
             env[name].flatMap(Int.init).flatMap { $0 > 0 ? RateLimit(requests: $0, per: keep.window) : nil } ?? keep
+        }
+        if let seconds = env["PACTUM_SCHEDULER_INTERVAL"].flatMap(Double.init), seconds > 0 {
+            config.schedulerInterval = seconds
         }
         config.rateLimits.signInPerAccount = limit("PACTUM_SIGN_IN_PER_ACCOUNT", config.rateLimits.signInPerAccount)
         config.rateLimits.signInPerAddress = limit("PACTUM_SIGN_IN_PER_ADDRESS", config.rateLimits.signInPerAddress)

@@ -39,35 +39,23 @@ public struct PactumRuntime: Sendable {
     }
 
     /// Serves HTTP until a signal stops it (Vapor's own serve command). Meanwhile the
-    /// retention job erases expired registry datasets at start and then at every interval.
+    /// scheduler applies the consequences of lapsed clocks (the retention erasures among them)
+    /// at start and then at every interval.
     public func serve(hostname: String, port: Int) async throws {
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
         let services = app.pactum
-        let job = Task { [app] in
-            while !Task.isCancelled {
-                do {
-                    let erased = try await services.registry.eraseExpired(on: app.db)
-                    if erased > 0 { app.logger.info("Retention job erased \(erased) datasets (EDAC Art 29(10))") }
-                    let screenings = try await services.screening.eraseExpired(on: app.db)
-                    if screenings > 0 {
-                        app.logger.info("Retention job erased \(screenings) screenings (SCR Art 18(7))")
-                    }
-                } catch {
-                    app.logger.error("Retention job failed: \(String(reflecting: error))")
-                }
-                try? await Task.sleep(for: .seconds(services.config.registry.erasureInterval))
-            }
-        }
-        defer { job.cancel() }
+        app.lifecycle.use(
+            ClockSchedulerService(scheduler: services.scheduler, interval: services.config.schedulerInterval))
         try await app.execute()
     }
 
-    /// Runs the retention job once (EDAC Art 29(10); SCR Art 18(7)); returns how many datasets
-    /// and screenings it erased.
+    /// Runs the retention clocks that are due once (EDAC Art 29(10); SCR Art 18(7)); returns
+    /// how many datasets and screenings it erased.
     public func eraseExpiredDatasets() async throws -> (datasets: Int, screenings: Int) {
-        let datasets = try await app.pactum.registry.eraseExpired(on: app.db)
-        return (datasets, try await app.pactum.screening.eraseExpired(on: app.db))
+        let lapsed = try await app.pactum.scheduler.sweep(
+            only: [RetentionClocks.datasetRule, RetentionClocks.screeningRule], on: app.db, logger: app.logger)
+        return (lapsed[RetentionClocks.datasetRule] ?? 0, lapsed[RetentionClocks.screeningRule] ?? 0)
     }
 
     /// Creates a user and returns the one-time password.

@@ -16,6 +16,8 @@ struct PactumServices: Sendable {
     let access: AccessControl
     let metrics: PrometheusCollectorRegistry
     let law: DeadlineEngine
+    let clocks: ClockService
+    let scheduler: ClockScheduler
     let registry: RegistryService
     let screening: ScreeningService
     let monitoring: MonitoringService
@@ -27,10 +29,11 @@ extension Application {
     public func configurePactum(_ config: PactumConfiguration) async throws {
         try useDatabase(config)
         try await prepareDatabase(config)
-        migrations.add(PactumMigrations.all)
+        let law = DeadlineEngine(settings: config.periodSettings, decrees: try config.holidayDecrees())
+        migrations.add(PactumMigrations.all(law: law))
         try await autoMigrate()
 
-        let services = try makeServices(config)
+        let services = try makeServices(config, law: law)
         storage[ServicesKey.self] = services
         try await services.registry.index.load(on: db)
 
@@ -68,7 +71,7 @@ extension Application {
         try registerRoutes(services, resources: resources)
     }
 
-    func makeServices(_ config: PactumConfiguration) throws -> PactumServices {
+    func makeServices(_ config: PactumConfiguration, law: DeadlineEngine) throws -> PactumServices {
         let audit = AuditLog(clock: config.clock)
         let limiter = RateLimiter(clock: config.clock)
         let auth = AuthService(
@@ -76,19 +79,22 @@ extension Application {
             clock: config.clock, limiter: limiter, limits: config.rateLimits,
             maxFailedLogins: config.maxFailedLogins, lockoutDuration: config.lockoutDuration,
             tokenLifetime: config.tokenLifetime)
-        let law = DeadlineEngine(settings: config.periodSettings, decrees: try config.holidayDecrees())
+        let clocks = ClockService(clock: config.clock)
         let registry = RegistryService(
             audit: audit, law: law, index: RegistryIndex(settings: config.registry), clock: config.clock,
-            settings: config.registry)
+            clocks: clocks, settings: config.registry, erasureFollowers: [ScreeningErasure()])
+        let screening = ScreeningService(
+            audit: audit, law: law, clock: config.clock, clocks: clocks, registry: registry,
+            connectors: [WatchlistConnector(threshold: config.screening.watchlistThreshold)],
+            settings: config.screening)
         return PactumServices(
             config: config, audit: audit, auth: auth,
             access: AccessControl(policy: Policy(), audit: audit, limiter: limiter, limits: config.rateLimits),
-            metrics: PrometheusCollectorRegistry(), law: law, registry: registry,
-            screening: ScreeningService(
-                audit: audit, law: law, clock: config.clock, registry: registry,
-                connectors: [WatchlistConnector(threshold: config.screening.watchlistThreshold)],
-                settings: config.screening),
-            monitoring: MonitoringService(audit: audit, clock: config.clock))
+            metrics: PrometheusCollectorRegistry(), law: law, clocks: clocks,
+            scheduler: ClockScheduler(
+                consequences: [registry.retention, screening.retention], audit: audit, clock: config.clock),
+            registry: registry, screening: screening,
+            monitoring: MonitoringService(audit: audit, clock: config.clock, clocks: clocks))
     }
 
     /// The services wired by `configurePactum`, for the CLI and the tests.
@@ -102,10 +108,11 @@ extension Application {
 
 /// Every migration, in order. Folders per capability own their migrations; this list orders them.
 enum PactumMigrations {
-    static var all: [any Migration] {
+    static func all(law: DeadlineEngine) -> [any Migration] {
         [
             CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry(),
             CreateScreening(), CreateBiometrics(), UpdateWebSessionsAddUserID(), UpdateBiometricsAddUniqueKind(),
+            CreateLegalClocks(), MoveClocksToLegalClocks(law: law),
         ]
     }
 }

@@ -9,6 +9,7 @@ import Vapor
 struct MonitoringService: Sendable {
     let audit: AuditLog
     let clock: AppClock
+    let clocks: ClockService
 
     struct SpotCheckInput: Content, JSONRequestBody {
         var at, location, unannounced, findings, screeningId: String?
@@ -210,20 +211,23 @@ struct MonitoringService: Sendable {
             let end = utc.date(from: DateComponents(year: year + 1, month: 1, day: 1))
         else { throw Problem.validation([.init(field: "year", message: "must be a year from 2024")]) }
         let state = caller.state.code
-        let cases = try await ScreeningCase.query(on: db).filter(\.$stateCode == state).filter(\.$startedAt >= start)
+        let cases = try await ScreeningCase.query(on: db).filter(\.$state == caller.state).filter(\.$startedAt >= start)
             .filter(\.$startedAt < end).all()
         let checks = try await SpotCheck.query(on: db).filter(\.$stateCode == state).filter(\.$at >= start)
             .filter(\.$at < end).sort(\.$at).all()
         let allegations = try await Allegation.query(on: db).filter(\.$stateCode == state)
             .filter(\.$receivedAt >= start).filter(\.$receivedAt < end).all()
+        let limits = try await clocks.clocks(records: try cases.map { try $0.requireID() }, on: db).values.compactMap {
+            LegalClock.latest(of: $0.filter { ScreeningClock.rules.contains($0.rule) })
+        }
         try await audit.record(
             caller.draft(.monitoringRead, "monitoring.report", nil, state: state, detail: "annual report \(year)"),
             on: db)
         return AnnualReport(
             state: state, year: year,
-            screenings: Dictionary(grouping: cases, by: \.situation).mapValues(\.count),
+            screenings: Dictionary(grouping: cases, by: \.situation.rawValue).mapValues(\.count),
             referrals: Dictionary(grouping: cases.filter(\.isReferred)) { $0.referral ?? "" }.mapValues(\.count),
-            endedByLimit: cases.filter { c in c.referredAt.map { $0 > c.dueAt } ?? false }.count,
+            endedByLimit: limits.filter { $0.stopEvent == "refer" && $0.status(at: clock.now()) == .late }.count,
             unaccompaniedMinors: cases.filter(\.unaccompanied).count, spotChecks: checks.count,
             unannouncedSpotChecks: checks.filter(\.unannounced).count,
             allegations: Dictionary(grouping: allegations, by: \.category).mapValues {

@@ -160,8 +160,6 @@ public struct RegistrySettings: Sendable {
     /// The 1:N fingerprint filter, and the face templates' dimension.
     public var fingerSearch = FingerSearchSettings()
     public var faceDimension = 512
-    /// How often the server erases datasets whose retention ended (EDAC Art 29(10)).
-    public var erasureInterval: TimeInterval = 3600
     public init() {}
 }
 

@@ -81,7 +81,7 @@ extension RegistryService {
             return candidates
         }
         await index.insertBiometrics(rows, of: id, fingers: templates)
-        return BiometricsResult(dataset: DatasetView(d), stored: stored, candidates: candidates)
+        return BiometricsResult(dataset: try await view(d, on: db), stored: stored, candidates: candidates)
     }
 
     /// Fingerprints against every comparable dataset, the face only without usable fingers,

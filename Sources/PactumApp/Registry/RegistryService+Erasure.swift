@@ -3,10 +3,18 @@ import Foundation
 import PactumLaw
 import SQLKit
 
+/// Erased together with a registry dataset, in its transaction: data of another capability
+/// that follow the dataset's retention (a screening with its biometric registration, SCR Art
+/// 18(7)). Returns how many records it erased.
+protocol ErasureFollower: Sendable {
+    func erase(following dataset: UUID, tx: AuditTransaction) async throws -> Int
+}
+
 extension RegistryService {
     /// Erases one dataset inside the caller's transaction: the dataset, its candidates, its
-    /// rectification history and the notices addressed to it are deleted; an `Erasure` count
-    /// and the audit entry (ids only) remain. The person goes too once no dataset is left.
+    /// rectification history, its clocks and the notices addressed to it are deleted, and what
+    /// follows it in other capabilities; an `Erasure` count and the audit entry (ids only)
+    /// remain. The person goes too once no dataset is left.
     func erase(_ d: Dataset, reason: String, draft: AuditDraft, tx: AuditTransaction) async throws {
         let id = try d.requireID()
         if let sql = tx.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
@@ -18,12 +26,14 @@ extension RegistryService {
         try await Rectification.query(on: tx.db).filter(\.$datasetID == id).delete()
         try await Biometric.query(on: tx.db).filter(\.$datasetID == id).delete()
         try await Notice.query(on: tx.db).filter(\.$recipientDatasetID == id).delete()
+        try await clocks.delete(records: [id], on: tx.db)
+        for follower in erasureFollowers { _ = try await follower.erase(following: id, tx: tx) }
         let person = d.$person.id
         let count = Erasure()
         count.stateCode = d.stateCode
         count.category = d.category
         count.reason = reason
-        count.erasedOn = law.calculator(for: d.state ?? .DE).localDay(of: clock.now()).description
+        count.erasedOn = law.calculator(for: try d.memberState()).localDay(of: clock.now()).description
         try await count.create(on: tx.db)
         try await d.delete(on: tx.db)
         if try await Dataset.query(on: tx.db).filter(\.$person.$id == person).count() == 0 {
@@ -42,34 +52,36 @@ extension RegistryService {
         } else if sql.dialect.name == "postgresql" {
             let tables = [
                 Dataset.schema, Candidate.schema, Notice.schema, Rectification.schema, RegistryPerson.schema,
-                Biometric.schema,
+                Biometric.schema, LegalClock.schema,
             ]
             try await sql.raw("VACUUM \(unsafeRaw: tables.joined(separator: ", "))").run()
         }
     }
 
-    /// The scheduled job of EDAC Art 29(10): erases every dataset whose retention period ended
-    /// on or before today (in the recording state's calendar). Returns how many.
-    @discardableResult
-    func eraseExpired(on db: any Database) async throws -> Int {
-        let now = clock.now()
-        // Days compare as text (YYYY-MM-DD); a day of margin covers every state's time zone.
-        let latest = CivilDate(dayNumber: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)) + 1).description
-        let due = try await Dataset.query(on: db).filter(\.$eraseOn <= latest).all().filter { d in
-            guard let end = d.eraseOn.flatMap(CivilDate.init(iso:)) else { return false }
-            return end <= law.calculator(for: d.state ?? .DE).localDay(of: now)
-        }
-        guard !due.isEmpty else { return 0 }
-        try await audit.transaction(on: db) { tx in
-            for d in due {
+    /// The consequence of the retention clock (EDAC Art 29(10)): the dataset is erased when
+    /// its retention period ends, at the start of that day in the recording state's calendar.
+    var retention: ClockConsequence {
+        ClockConsequence(
+            rules: [RetentionClocks.datasetRule],
+            apply: { c, tx in
+                guard let d = try await Dataset.find(c.recordID, on: tx.db) else {
+                    throw StorageFault(description: "the retention clock \(c.id?.uuidString ?? "") has no dataset")
+                }
                 let draft = AuditDraft(
                     actor: "system:retention", action: .registryErase,
-                    record: AuditRecord(type: "registry.dataset", id: d.id?.uuidString, state: d.state),
+                    record: AuditRecord(type: "registry.dataset", id: c.recordID.uuidString, state: c.state),
                     detail: "retention period ended on \(d.eraseOn ?? "") (EDAC Art 29(10))")
                 try await erase(d, reason: "retention period ended (EDAC Art 29(10))", draft: draft, tx: tx)
-            }
-        }
-        try await afterErasure(of: due.compactMap(\.id), on: db)
-        return due.count
+                return "erased"
+            },
+            afterCommit: { clocks, db in try await afterErasure(of: clocks.map(\.recordID), on: db) })
+    }
+
+    /// Runs the retention clocks that are due now (the scheduler does this at every sweep).
+    /// Returns how many datasets it erased.
+    @discardableResult
+    func eraseExpired(on db: any Database) async throws -> Int {
+        try await ClockScheduler(consequences: [retention], audit: audit, clock: clock).sweep(on: db)[
+            RetentionClocks.datasetRule] ?? 0
     }
 }

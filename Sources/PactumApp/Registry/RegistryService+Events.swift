@@ -44,7 +44,7 @@ extension RegistryService {
                     status: .conflict, type: "restricted",
                     detail: "The dataset is restricted (EDAC Art 43; GDPR Art 18).")
             }
-            let change = try apply(kind, input, to: d)
+            let change = try await apply(kind, input, to: d, on: tx.db)
             var sent = 0
             if kind.notifies {
                 sent = try await send(
@@ -67,16 +67,20 @@ extension RegistryService {
                 caller.draft(
                     .registryUpdate, "registry.dataset", d.id, state: d.stateCode,
                     detail: kind.rawValue + (sent > 0 ? "; \(sent) notices" : "")))
-            return EventResult(dataset: DatasetView(d), erased: false, notices: sent)
+            return EventResult(dataset: try await view(d, on: tx.db), erased: false, notices: sent)
         }
         if result.erased { try await afterErasure(of: [id], on: db) }
         return result
     }
 
     /// Checks the event against the dataset and the law and applies it to the model (not yet
-    /// saved). Returns what changed, for the notice (a state code or a date; never a name).
-    private func apply(_ kind: RegistryEventKind, _ input: DatasetEventInput, to d: Dataset) throws -> String? {
-        let category = d.eurodacCategory ?? .applicant
+    /// saved) and to its clocks. Returns what changed, for the notice (a state code or a date;
+    /// never a name).
+    private func apply(_ kind: RegistryEventKind, _ input: DatasetEventInput, to d: Dataset, on db: any Database)
+        async throws -> String?
+    {
+        let category = try d.readCategory()
+        let state = try d.memberState()
         let now = clock.now()
         func refuse(_ detail: String) -> Problem {
             Problem(status: .conflict, type: "event-not-allowed", detail: detail)
@@ -92,7 +96,7 @@ extension RegistryService {
         }
         func day() throws -> CivilDate {
             guard let day = input.date.flatMap(CivilDate.init(iso:)) else { throw field("date", "must be YYYY-MM-DD") }
-            guard day <= law.calculator(for: d.state ?? .DE).localDay(of: now) else {
+            guard day <= law.calculator(for: state).localDay(of: now) else {
                 throw field("date", "is in the future")
             }
             return day
@@ -107,20 +111,27 @@ extension RegistryService {
         switch kind {
         case .transmit:
             guard d.transmittedAt == nil else { throw refuse("The biometric data were transmitted already.") }
-            transmit(d, takenAt: input.at == nil ? now : try instant(), now: now)
+            try await recordTransmission(d, takenAt: input.at == nil ? now : try instant(), now: now, on: db)
             return nil
         case .extendTransmission:
-            guard d.transmittedAt == nil, d.transmissionVariant == nil, d.transmissionRule != "EDAC-RETAKE" else {
+            let running = try await transmissionClock(of: try d.requireID(), on: db)
+            guard d.transmittedAt == nil, running.variant == nil, running.rule != "EDAC-RETAKE" else {
                 throw refuse("Only an open transmission limit can be extended, once, by at most 48 hours.")
             }
-            guard !(input.reason ?? "").isEmpty else { throw field("reason", "must describe the technical problem") }
-            try setTransmissionClock(d, from: d.eventAt, rule: d.transmissionRule, variant: "technical")
+            guard let grounds = input.reason, !grounds.isEmpty else {
+                throw field("reason", "must describe the technical problem")
+            }
+            try await extendTransmissionClock(running, grounds: grounds, on: db)
             return nil
         case .retake:
             let at = try instant()
+            let id = try d.requireID()
             d.transmittedAt = nil
             d.eraseOn = nil
-            try setTransmissionClock(d, from: at, rule: "EDAC-RETAKE", variant: nil)
+            try await clocks.stop(record: id, rules: [RetentionClocks.datasetRule], event: "retake", at: now, on: db)
+            try await clocks.stop(
+                record: id, rules: EurodacCategory.transmissionRules, event: LegalClock.replaced, at: now, on: db)
+            try await startTransmissionClock(d, from: at, rule: "EDAC-RETAKE", on: db)
             return nil
         case .markProtection:
             guard category.allowsProtectionMark else {

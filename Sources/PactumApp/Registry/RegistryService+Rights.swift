@@ -58,7 +58,7 @@ extension RegistryService {
             person: id, state: caller.state.code, exportedAt: clock.now(),
             controllerNote:
                 "Data held by \(caller.state.name) in the identity registry under Regulation (EU) 2024/1358, with the hits, notices and rectifications that concern them (EDAC Art 43).",
-            datasets: datasets.map(DatasetView.init),
+            datasets: try await views(datasets, on: db),
             biometrics: biometrics.map {
                 BiometricRecordView(
                     datasetId: $0.datasetID, kind: $0.kind, format: $0.format, bytes: $0.data.count,
@@ -122,7 +122,7 @@ extension RegistryService {
                 citation: "EDAC Art 43; GDPR Arts 16, 19")
         }
         if !d.isRestricted { await index.insert(d.identityRecords, of: id) }
-        return DatasetView(d)
+        return try await view(d, on: db)
     }
 
     /// Restricts processing (GDPR Art 18) or lifts the restriction. A restricted dataset is kept
@@ -154,7 +154,7 @@ extension RegistryService {
             await index.insert(d.identityRecords, of: id)
             await index.insertBiometrics(try await Biometric.query(on: db).filter(\.$datasetID == id).all(), of: id)
         }
-        return DatasetView(d)
+        return try await view(d, on: db)
     }
 }
 

@@ -32,7 +32,10 @@ struct RegistryService: Sendable {
     let law: DeadlineEngine
     let index: RegistryIndex
     let clock: AppClock
+    let clocks: ClockService
     let settings: RegistrySettings
+    /// What is erased together with a dataset in other capabilities (a screening that follows it).
+    let erasureFollowers: [any ErasureFollower]
 
     // MARK: Registration
 
@@ -75,6 +78,10 @@ struct RegistryService: Sendable {
             try await person.create(on: tx.db)
             dataset.$person.id = person.id!
             try await dataset.create(on: tx.db)
+            try await startTransmissionClock(dataset, from: input.eventAt, rule: input.category.clockRule!, on: tx.db)
+            if let taken = input.biometricsTakenAt {
+                try await recordTransmission(dataset, takenAt: taken, now: now, on: tx.db)
+            }
             try await tx.append(
                 caller.draft(
                     .registryRegister, "registry.dataset", dataset.id, state: state.code,
@@ -98,8 +105,8 @@ struct RegistryService: Sendable {
             }
             return candidates
         }
-        await index.insert(dataset.identityRecords, of: dataset.id!)
-        return RegistrationResult(dataset: DatasetView(dataset), candidates: candidates, matches: nil)
+        await index.insert(dataset.identityRecords, of: try dataset.requireID())
+        return RegistrationResult(dataset: try await view(dataset, on: db), candidates: candidates, matches: nil)
     }
 
     private func makeDataset(_ input: ValidDataset, state: MemberState, operator: String, now: Date) throws -> Dataset {
@@ -116,31 +123,76 @@ struct RegistryService: Sendable {
         d.operatorID = `operator`
         d.createdAt = now
         d.updatedAt = now
-        try setTransmissionClock(d, from: input.eventAt, rule: input.category.clockRule!, variant: nil)
-        if let taken = input.biometricsTakenAt { transmit(d, takenAt: taken, now: now) }
         return d
     }
 
-    /// The transmission limit of the category from PactumLaw (EDAC Arts 15(1), 22(2), 23(2),
-    /// 24(2), 26(1)), or a variant (technical extension, retake).
-    func setTransmissionClock(_ d: Dataset, from: Date, rule: String, variant: String?) throws {
-        let state = d.state ?? .DE
-        let deadline = try law.deadline(rule, state: state, from: Self.iso(from), extension: variant)
-        d.transmissionDueAt = try Date(deadline.expires, strategy: .iso8601)
-        d.transmissionRule = rule
-        d.transmissionVariant = variant
+    /// Starts the transmission limit of the category from PactumLaw (EDAC Arts 15(1), 22(2),
+    /// 23(2), 24(2), 26(1)), or the retake's (EDAC Art 15(2)).
+    func startTransmissionClock(_ d: Dataset, from: Date, rule: String, on db: any Database) async throws {
+        let state = try d.memberState()
+        let deadline = try law.deadline(rule, state: state, from: Self.iso(from))
+        try await clocks.start(
+            ClockStart(
+                deadline, owner: .registry, recordType: "registry.dataset", recordID: try d.requireID(), state: state,
+                triggeredAt: from), on: db)
     }
 
-    /// Records the transmission and starts the retention period (EDAC Art 29).
-    func transmit(_ d: Dataset, takenAt: Date, now: Date) {
+    /// Extends the running transmission limit on technical grounds (EDAC Art 15(1), 2nd subparagraph).
+    func extendTransmissionClock(_ running: LegalClock, grounds: String, on db: any Database) async throws {
+        let deadline = try law.deadline(
+            running.rule, state: running.state, from: Self.iso(running.triggeredAt), extension: "technical")
+        running.dueAt = try Date(deadline.expires, strategy: .iso8601)
+        running.variant = deadline.variant
+        running.variantGrounds = grounds
+        running.citation = deadline.citation
+        running.updatedAt = clock.now()
+        try await running.save(on: db)
+    }
+
+    /// The dataset's transmission limit: the running one, or the last one that ran.
+    func transmissionClock(of id: UUID, on db: any Database) async throws -> LegalClock {
+        guard let c = try await clocks.latest(record: id, rules: EurodacCategory.transmissionRules, on: db) else {
+            throw StorageFault(description: "dataset \(id) has no transmission clock")
+        }
+        return c
+    }
+
+    /// Records the transmission: it stops the transmission limit and starts the retention
+    /// period (EDAC Art 29).
+    func recordTransmission(_ d: Dataset, takenAt: Date, now: Date, on db: any Database) async throws {
+        let state = try d.memberState()
+        let id = try d.requireID()
         d.biometricsTakenAt = takenAt
         d.transmittedAt = now
-        let day = law.calculator(for: d.state ?? .DE).localDay(of: now)
-        d.eraseOn =
-            EurodacRules.erasureDate(
-                category: d.eurodacCategory ?? .applicant,
-                outcome: d.resettlementOutcome.flatMap(ResettlementOutcome.init(rawValue:)), transmitted: day,
-                protectionDecision: d.protectionDecisionDate.flatMap(CivilDate.init(iso:)))?.description
+        let day = law.calculator(for: state).localDay(of: now)
+        let end = EurodacRules.erasureDate(
+            category: try d.readCategory(), outcome: try d.readResettlementOutcome(),
+            transmitted: day, protectionDecision: d.protectionDecisionDate.flatMap(CivilDate.init(iso:)))
+        d.eraseOn = end?.description
+        try await clocks.stop(record: id, rules: EurodacCategory.transmissionRules, event: "transmit", at: now, on: db)
+        if let end {
+            try await clocks.start(
+                RetentionClocks(law: law).dataset(id, state: state, transmitted: now, eraseOn: end), on: db)
+        }
+    }
+
+    /// Dataset views with their transmission limits, read in one query.
+    func views(_ datasets: [Dataset], on db: any Database) async throws -> [DatasetView] {
+        let clocks = try await clocks.clocks(records: try datasets.map { try $0.requireID() }, on: db)
+        return try datasets.map { d in
+            let id = try d.requireID()
+            guard
+                let c = LegalClock.latest(
+                    of: (clocks[id] ?? []).filter { EurodacCategory.transmissionRules.contains($0.rule) })
+            else {
+                throw StorageFault(description: "dataset \(id) has no transmission clock")
+            }
+            return DatasetView(d, transmission: c)
+        }
+    }
+
+    func view(_ d: Dataset, on db: any Database) async throws -> DatasetView {
+        try await views([d], on: db)[0]
     }
 
     // MARK: Identification
@@ -235,7 +287,7 @@ struct RegistryService: Sendable {
             }
         }
         return PersonView(
-            id: id, datasets: visible.map(DatasetView.init), otherStates: otherStates.map(MatchedDataset.init),
+            id: id, datasets: try await views(visible, on: db), otherStates: otherStates.map(MatchedDataset.init),
             candidates: candidates.map { Self.view($0, probe: shown[$0.probeID], match: shown[$0.matchID]) },
             notices: notices.map(NoticeView.init), rectifications: rectifications.map(RectificationView.init))
     }
@@ -243,18 +295,21 @@ struct RegistryService: Sendable {
     /// Datasets of the caller's state whose biometrics are not yet transmitted, by time left.
     func worklist(by caller: Caller, on db: any Database) async throws -> [WorklistItem] {
         let now = clock.now()
-        let open = try await Dataset.query(on: db).filter(\.$stateCode == caller.state.code)
-            .filter(\.$transmittedAt == nil).filter(\.$restrictionReason == nil).sort(\.$transmissionDueAt).all()
+        let running = try await clocks.worklist(
+            .registry, state: caller.state, rules: EurodacCategory.transmissionRules, on: db)
+        let datasets = try await Dataset.query(on: db).filter(\.$id ~~ running.map(\.recordID))
+            .filter(\.$restrictionReason == nil).all()
+        let byID = Dictionary(uniqueKeysWithValues: try datasets.map { (try $0.requireID(), $0) })
+        let open = running.compactMap { c in byID[c.recordID].map { (c, $0) } }
         try await audit.record(
             caller.draft(
                 .registryRead, "registry.worklist", nil, state: caller.state.code, detail: "\(open.count) datasets"),
             on: db)
-        return open.map { d in
-            let left = d.transmissionDueAt.timeIntervalSince(now) / 3600
-            return WorklistItem(
-                datasetId: d.id!, reference: d.reference, category: d.category, eventAt: d.eventAt,
-                dueAt: d.transmissionDueAt, rule: d.transmissionRule, variant: d.transmissionVariant,
-                status: left < 0 ? "overdue" : left < 24 ? "due" : "open", hoursLeft: (left * 10).rounded() / 10)
+        return try open.map { c, d in
+            WorklistItem(
+                datasetId: try d.requireID(), reference: d.reference, category: d.category, eventAt: d.eventAt,
+                dueAt: c.dueAt, rule: c.rule, variant: c.variant, status: c.status(at: now).rawValue,
+                hoursLeft: c.position.hoursLeft(at: now))
         }
     }
 

@@ -46,7 +46,7 @@ struct DatasetView: Content, Equatable {
     var restrictionReason: String?
     var eraseOn: String?
 
-    init(_ d: Dataset) {
+    init(_ d: Dataset, transmission: LegalClock) {
         id = d.id!
         personId = d.$person.id
         state = d.stateCode
@@ -71,9 +71,9 @@ struct DatasetView: Content, Equatable {
         protectionDecisionDate = d.protectionDecisionDate
         biometricsTakenAt = d.biometricsTakenAt
         transmittedAt = d.transmittedAt
-        transmissionDueAt = d.transmissionDueAt
-        transmissionRule = d.transmissionRule
-        transmissionVariant = d.transmissionVariant
+        transmissionDueAt = transmission.dueAt
+        transmissionRule = transmission.rule
+        transmissionVariant = transmission.variant
         operatorId = d.operatorID
         protectionMarkedAt = d.protectionMarkedAt
         residenceMarkedAt = d.residenceMarkedAt

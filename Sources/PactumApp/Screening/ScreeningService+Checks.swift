@@ -16,7 +16,7 @@ extension ScreeningService {
             c.healthNotes = notes
             c.healthAt = now
         }
-        return result(c)
+        return try result(c)
     }
 
     /// The preliminary vulnerability check (SCR Art 12(3)-(5)). A child found here is then
@@ -38,7 +38,7 @@ extension ScreeningService {
         if c.minor, c.safeguardsAt == nil {
             warnings.append("A child: record the safeguards before the next check (SCR Art 13).")
         }
-        return result(c, warnings: warnings)
+        return try result(c, warnings: warnings)
     }
 
     /// The safeguards of a child (SCR Art 13): the accompanying adult family member, or for an
@@ -102,7 +102,7 @@ extension ScreeningService {
                     .screeningRecord, "screening.representative", representative, state: caller.state.code,
                     detail: "load \(load) above \(limit)"), on: db)
         }
-        return result(c, warnings: warnings)
+        return try result(c, warnings: warnings)
     }
 
     /// The identity check (SCR Art 14): the travel document's zone, read and verified; the data
@@ -173,7 +173,7 @@ extension ScreeningService {
             on: db)
         c.registryMatches = search.matches.count
         try await c.save(on: db)
-        var r = result(c)
+        var r = try result(c)
         r.registryMatches = search.matches.count
         if !search.matches.isEmpty {
             r.warnings.append(
@@ -193,7 +193,7 @@ extension ScreeningService {
         }
         let now = clock.now()
         let input = DatasetInput(
-            category: c.screeningSituation.eurodacCategory.rawValue, reference: "SCR-\(c.reference)",
+            category: c.situation.eurodacCategory.rawValue, reference: "SCR-\(c.reference)",
             givenNames: c.givenNames, familyNames: c.familyNames, nationalities: c.nationalities,
             dateOfBirth: c.dateOfBirth, placeOfBirth: c.placeOfBirth, sex: c.sex, documentType: c.documentType,
             documentNumber: c.documentNumber, documentCountry: c.documentCountry, documentExpiry: c.documentExpiry,
@@ -212,7 +212,7 @@ extension ScreeningService {
         if !registered.candidates.isEmpty {
             warnings.append("\(registered.candidates.count) identification candidates await the fingerprint expert.")
         }
-        return result(updated, warnings: warnings)
+        return try result(updated, warnings: warnings)
     }
 
     /// The security check (SCR Art 15): every connector; only hit or no hit and the alert
@@ -235,7 +235,7 @@ extension ScreeningService {
             c.securityHit = !found.isEmpty
             c.securityHits = encoded
         }
-        var r = result(updated)
+        var r = try result(updated)
         r.hits = hits
         return r
     }

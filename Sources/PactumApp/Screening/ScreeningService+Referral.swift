@@ -26,7 +26,7 @@ extension ScreeningService {
         let value = Dictionary(uniqueKeysWithValues: texts)
         let applied = input.applied.isYes
         let (c, _) = try await change(id, .form, by: caller, on: db, detail: "form updated") { c, _ in
-            c.applied = c.screeningSituation == .borderCrossingPoint || applied
+            c.applied = c.situation == .borderCrossingPoint || applied
             c.familyMembers = value["familyMembers"]!
             c.cooperated = cooperated.map { $0 == "yes" || $0 == "true" }
             c.arrivalReason = value["arrivalReason"]!
@@ -38,7 +38,7 @@ extension ScreeningService {
             c.documentsHeld = value["documentsHeld"]!
             c.remarks = value["remarks"]!
         }
-        return result(c)
+        return try result(c)
     }
 
     /// What the person says is inaccurate, recorded before transmission (SCR Art 17(3)).
@@ -54,7 +54,7 @@ extension ScreeningService {
             c.inaccuracies = text
             c.inaccuraciesAt = now
         }
-        return result(c)
+        return try result(c)
     }
 
     // MARK: Referral
@@ -76,7 +76,8 @@ extension ScreeningService {
         let (c, _) = try await change(
             id, .form, by: caller, on: db, action: .screeningRefer, detail: referral!.rawValue
         ) {
-            c, _ in
+            c, db in
+            let limit = try c.requireLimit()
             if let refusal = ScreeningRules.refusal(
                 of: referral!, applied: c.applied, relocationState: relocationState, screeningState: c.state,
                 interruptionReason: reason)
@@ -85,11 +86,11 @@ extension ScreeningService {
             }
             // Before the limit, a screening ends when its checks are done; an interruption and
             // the end of the limit refer it as it stands (SCR Art 18(5),(6)).
-            if referral != .interruption, c.dueAt > now, !c.missingChecks.isEmpty {
+            if referral != .interruption, limit.dueAt > now, !c.missingChecks.isEmpty {
                 throw Problem(
                     status: .conflict, type: "checks-incomplete",
                     detail:
-                        "Checks not done: \(c.missingChecks.joined(separator: ", ")). Refer once they are done or the limit of \(c.clockRule) has passed (SCR Arts 8(5), 18(5))."
+                        "Checks not done: \(c.missingChecks.joined(separator: ", ")). Refer once they are done or the limit of \(limit.rule) has passed (SCR Arts 8(5), 18(5))."
                 )
             }
             if c.minor, c.safeguardsAt == nil {
@@ -104,8 +105,19 @@ extension ScreeningService {
             c.referredAt = now
             c.formSnapshot = String(
                 decoding: try JSONEncoder().encode(ScreeningForm(c, personalCopy: false)), as: UTF8.self)
+            // The referral ends the screening's limit and, without a dataset to follow, starts
+            // its retention (SCR Arts 18, 18(7)).
+            let id = try c.requireID()
+            try await clocks.stop(record: id, rules: ScreeningClock.rules, event: "refer", at: now, on: db)
+            c.limit = try await clocks.latest(record: id, rules: ScreeningClock.rules, on: db)
+            if c.datasetID == nil,
+                let retention = RetentionClocks(law: law).screening(
+                    id, state: c.state, situation: c.situation, referredAt: now)
+            {
+                try await clocks.start(retention, on: db)
+            }
         }
-        return result(c)
+        return try result(c)
     }
 
     /// The forms referred to the caller's authority in the caller's state, each read audited.
@@ -159,7 +171,7 @@ extension ScreeningService {
 
     func representatives(by caller: Caller, on db: any Database) async throws -> [RepresentativeView] {
         let all = try await Representative.query(on: db).filter(\.$stateCode == caller.state.code).sort(\.$name).all()
-        let open = try await ScreeningCase.query(on: db).filter(\.$stateCode == caller.state.code)
+        let open = try await ScreeningCase.query(on: db).filter(\.$state == caller.state)
             .filter(\.$referredAt == nil).filter(\.$unaccompanied == true).all()
         let load = Dictionary(grouping: open.compactMap(\.representativeID)) { $0 }.mapValues(\.count)
         // Representatives are people too: the list is a read of their names.
@@ -218,34 +230,49 @@ extension ScreeningService {
 
     // MARK: Retention
 
-    /// Screening data follow the registry's retention (SCR Art 18(7)): a screening goes with its
-    /// dataset; one without a dataset is kept as long as a dataset of its category would be,
-    /// from its referral. Returns how many were erased.
+    /// The consequence of a referred screening's retention clock (SCR Art 18(7)): a screening
+    /// without a dataset is kept as long as a dataset of its category would be, from its referral.
+    var retention: ClockConsequence {
+        ClockConsequence(
+            rules: [RetentionClocks.screeningRule],
+            apply: { c, tx in
+                try await ScreeningErasure.erase([c.recordID], tx: tx)
+                return "erased"
+            }, afterCommit: nil)
+    }
+
+    /// Runs the retention clocks of screenings that are due now (the scheduler does this at
+    /// every sweep). Returns how many screenings it erased.
     func eraseExpired(on db: any Database) async throws -> Int {
-        let now = clock.now()
-        let referred = try await ScreeningCase.query(on: db).filter(\.$referredAt != nil).all()
-        let linked = Set(referred.compactMap(\.datasetID))
-        let existing = Set(try await Dataset.query(on: db).filter(\.$id ~~ Array(linked)).all().compactMap(\.id))
-        let expired = referred.filter { c in
-            if let d = c.datasetID { return !existing.contains(d) }
-            // Days in the screening state's own calendar, as the registry counts them.
-            let calendar = law.calculator(for: c.state)
-            let end = EurodacRules.erasureDate(
-                category: c.screeningSituation.eurodacCategory, outcome: nil,
-                transmitted: calendar.localDay(of: c.referredAt!), protectionDecision: nil)
-            return end.map { $0 <= calendar.localDay(of: now) } ?? false
+        try await ClockScheduler(consequences: [retention], audit: audit, clock: clock).sweep(on: db)[
+            RetentionClocks.screeningRule] ?? 0
+    }
+}
+
+/// A screening with a dataset goes with its dataset (SCR Art 18(7)): erased in the dataset's
+/// erasure, once referred. One still open loses the link and gets its own retention at referral.
+struct ScreeningErasure: ErasureFollower {
+    func erase(following dataset: UUID, tx: AuditTransaction) async throws -> Int {
+        let linked = try await ScreeningCase.query(on: tx.db).filter(\.$datasetID == dataset).all()
+        for open in linked where !open.isReferred {
+            open.datasetID = nil
+            try await open.save(on: tx.db)
         }
-        guard !expired.isEmpty else { return 0 }
-        try await audit.transaction(on: db) { tx in
-            let ids = expired.compactMap(\.id)
-            try await SpotCheck.query(on: tx.db).filter(\.$screeningID ~~ ids).set(\.$screeningID, to: nil).update()
-            try await Allegation.query(on: tx.db).filter(\.$screeningID ~~ ids).set(\.$screeningID, to: nil).update()
-            try await ScreeningCase.query(on: tx.db).filter(\.$id ~~ ids).delete()
-            try await tx.append(
-                AuditDraft(
-                    actor: "system:retention", action: .screeningErase,
-                    detail: "\(ids.count) screenings erased with their retention (SCR Art 18(7))"))
-        }
-        return expired.count
+        let ids = try linked.filter(\.isReferred).map { try $0.requireID() }
+        try await Self.erase(ids, tx: tx)
+        return ids.count
+    }
+
+    /// Erases screenings with their clocks; the monitors' records keep no link to them.
+    static func erase(_ ids: [UUID], tx: AuditTransaction) async throws {
+        guard !ids.isEmpty else { return }
+        try await SpotCheck.query(on: tx.db).filter(\.$screeningID ~~ ids).set(\.$screeningID, to: nil).update()
+        try await Allegation.query(on: tx.db).filter(\.$screeningID ~~ ids).set(\.$screeningID, to: nil).update()
+        try await LegalClock.query(on: tx.db).filter(\.$recordID ~~ ids).delete()
+        try await ScreeningCase.query(on: tx.db).filter(\.$id ~~ ids).delete()
+        try await tx.append(
+            AuditDraft(
+                actor: "system:retention", action: .screeningErase,
+                detail: "\(ids.count) screenings erased with their retention (SCR Art 18(7))"))
     }
 }

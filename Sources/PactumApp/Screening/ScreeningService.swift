@@ -22,6 +22,7 @@ struct ScreeningService: Sendable {
     let audit: AuditLog
     let law: DeadlineEngine
     let clock: AppClock
+    let clocks: ClockService
     let registry: RegistryService
     let connectors: [any SecurityConnector]
     let settings: ScreeningSettings
@@ -40,15 +41,12 @@ struct ScreeningService: Sendable {
         let now = clock.now()
         let c = ScreeningCase()
         c.id = UUID()
-        c.stateCode = state.code
+        c.state = state
         c.reference = input.reference
-        c.situation = input.situation.rawValue
+        c.situation = input.situation
         c.eventAt = input.eventAt
         c.eventPlace = input.eventPlace
         c.startedAt = input.startedAt
-        c.clockRule = rule.rule
-        c.clockReason = rule.reason
-        c.dueAt = try Date(deadline.expires, strategy: .iso8601)
         c.givenNames = input.givenNames
         c.familyNames = input.familyNames
         c.dateOfBirth = input.dateOfBirth
@@ -65,7 +63,7 @@ struct ScreeningService: Sendable {
         c.updatedAt = now
         try await audit.transaction(on: db) { tx in
             // Inside the transaction: of two concurrent openings with one reference, one is refused.
-            if try await ScreeningCase.query(on: tx.db).filter(\.$stateCode == state.code)
+            if try await ScreeningCase.query(on: tx.db).filter(\.$state == state)
                 .filter(\.$reference == input.reference).first() != nil
             {
                 throw Problem(
@@ -73,10 +71,14 @@ struct ScreeningService: Sendable {
                     detail: "\(state.code) already has a screening with reference \(input.reference).")
             }
             try await c.create(on: tx.db)
+            c.limit = try await clocks.start(
+                ClockStart(
+                    deadline, owner: .screening, recordType: "screening", recordID: try c.requireID(), state: state,
+                    triggeredAt: from, reason: rule.reason), on: tx.db)
             try await tx.append(
                 caller.draft(
                     .screeningOpen, "screening", c.id, state: state.code,
-                    detail: "\(input.situation.rawValue); \(rule.rule) due \(RegistryService.iso(c.dueAt))"))
+                    detail: "\(input.situation.rawValue); \(rule.rule) due \(deadline.expires)"))
         }
         var warnings: [String] = []
         if c.minor {
@@ -84,7 +86,7 @@ struct ScreeningService: Sendable {
                 "A child: record the safeguards (an accompanying adult, or a representative for an unaccompanied minor) before any check (SCR Art 13)."
             )
         }
-        return ScreeningResult(screening: ScreeningView(c, now: now), warnings: warnings)
+        return ScreeningResult(screening: try ScreeningView(c, now: now), warnings: warnings)
     }
 
     /// SCR Art 7(1): a person found in the territory is screened only if no Member State
@@ -119,23 +121,38 @@ struct ScreeningService: Sendable {
 
     /// A screening of the caller's state (404 otherwise), audited.
     func screening(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ScreeningCase {
-        guard let c = try await ScreeningCase.find(id, on: db), c.stateCode == caller.state.code else {
+        guard let c = try await ScreeningCase.find(id, on: db), c.state == caller.state else {
             throw Problem.notFound("No screening \(id) of \(caller.state.code).")
         }
+        try await withLimit(c, on: db)
         try await audit.record(caller.draft(.screeningRead, "screening", id, state: c.stateCode), on: db)
         return c
+    }
+
+    /// Reads the screening's limit into it.
+    func withLimit(_ c: ScreeningCase, on db: any Database) async throws {
+        c.limit = try await clocks.latest(record: try c.requireID(), rules: ScreeningClock.rules, on: db)
+        _ = try c.requireLimit()
     }
 
     /// Open screenings of the caller's state by time left.
     func worklist(by caller: Caller, on db: any Database) async throws -> [ScreeningView] {
         let now = clock.now()
-        let open = try await ScreeningCase.query(on: db).filter(\.$stateCode == caller.state.code)
-            .filter(\.$referredAt == nil).sort(\.$dueAt).all()
+        let running = try await clocks.worklist(.screening, state: caller.state, rules: ScreeningClock.rules, on: db)
+        let cases = try await ScreeningCase.query(on: db).filter(\.$id ~~ running.map(\.recordID))
+            .filter(\.$referredAt == nil).all()
+        let byID = Dictionary(uniqueKeysWithValues: try cases.map { (try $0.requireID(), $0) })
+        let open = running.compactMap { limit in
+            byID[limit.recordID].map {
+                $0.limit = limit
+                return $0
+            }
+        }
         try await audit.record(
             caller.draft(
                 .screeningRead, "screening.worklist", nil, state: caller.state.code, detail: "\(open.count) open"),
             on: db)
-        return open.map { ScreeningView($0, now: now) }
+        return try open.map { try ScreeningView($0, now: now) }
     }
 
     /// The form, whole, or as the person's own copy without the hit field (SCR Art 17(3)).
@@ -167,9 +184,10 @@ struct ScreeningService: Sendable {
         // Read and admitted inside the transaction, which audited writes take one at a time: of
         // two concurrent referrals one refers and the other finds the screening referred (409).
         return try await audit.transaction(on: db) { tx in
-            guard let c = try await ScreeningCase.find(id, on: tx.db), c.stateCode == caller.state.code else {
+            guard let c = try await ScreeningCase.find(id, on: tx.db), c.state == caller.state else {
                 throw Problem.notFound("No screening \(id) of \(caller.state.code).")
             }
+            try await withLimit(c, on: tx.db)
             try admit(c, step)
             let result = try await change(c, tx.db)
             c.updatedAt = now
@@ -187,11 +205,12 @@ struct ScreeningService: Sendable {
                 status: .conflict, type: "referred",
                 detail: "The screening ended with its referral on \(RegistryService.iso(c.referredAt!)) (SCR Art 18).")
         }
-        if step == .check, c.dueAt < now {
+        let limit = try c.requireLimit()
+        if step == .check, limit.dueAt < now {
             throw Problem(
                 status: .conflict, type: "screening-ended",
                 detail:
-                    "The limit of \(c.clockRule) passed at \(RegistryService.iso(c.dueAt)): the screening has ended and the person must be referred (SCR Art 18(5))."
+                    "The limit of \(limit.rule) passed at \(RegistryService.iso(limit.dueAt)): the screening has ended and the person must be referred (SCR Art 18(5))."
             )
         }
         if step == .check, c.minor, c.safeguardsAt == nil {
@@ -203,7 +222,7 @@ struct ScreeningService: Sendable {
         }
     }
 
-    func result(_ c: ScreeningCase, warnings: [String] = []) -> ScreeningResult {
-        ScreeningResult(screening: ScreeningView(c, now: clock.now()), warnings: warnings)
+    func result(_ c: ScreeningCase, warnings: [String] = []) throws -> ScreeningResult {
+        ScreeningResult(screening: try ScreeningView(c, now: clock.now()), warnings: warnings)
     }
 }

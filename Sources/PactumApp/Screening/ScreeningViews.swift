@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import PactumLaw
 import Vapor
@@ -22,7 +23,7 @@ struct ScreeningView: Content {
     var eventAt: Date
     var eventPlace: String
     var startedAt: Date
-    var clock: ClockView
+    var clock: PactumApp.ClockView
     var status: String
     var person: PersonData
     var minor: Bool
@@ -33,13 +34,6 @@ struct ScreeningView: Content {
     var checks: Checks
     var datasetId: UUID?
     var referral: ReferralView?
-
-    struct ClockView: Content {
-        var rule: String
-        var reason: String
-        var dueAt: Date
-        var hoursLeft: Double
-    }
 
     struct PersonData: Content {
         var givenNames, familyNames: String
@@ -68,20 +62,19 @@ struct ScreeningView: Content {
         var receivedAt: Date?
     }
 
-    init(_ c: ScreeningCase, now: Date) {
-        id = c.id!
+    init(_ c: ScreeningCase, now: Date) throws {
+        let limit = try c.requireLimit()
+        id = try c.requireID()
         state = c.stateCode
         reference = c.reference
-        situation = c.situation
-        situationTitle = c.screeningSituation.title
-        citation = c.screeningSituation.citation
+        situation = c.situation.rawValue
+        situationTitle = c.situation.title
+        citation = c.situation.citation
         eventAt = c.eventAt
         eventPlace = c.eventPlace
         startedAt = c.startedAt
-        clock = ClockView(
-            rule: c.clockRule, reason: c.clockReason, dueAt: c.dueAt,
-            hoursLeft: (c.dueAt.timeIntervalSince(now) / 360).rounded() / 10)
-        status = c.status(now: now)
+        clock = PactumApp.ClockView(limit, now: now)
+        status = try c.status(now: now)
         person = PersonData(
             givenNames: c.givenNames, familyNames: c.familyNames, dateOfBirth: c.dateOfBirth,
             placeOfBirth: c.placeOfBirth, sex: c.sex, nationalities: c.nationalities,
@@ -108,10 +101,13 @@ struct ScreeningView: Content {
 extension ScreeningCase {
     /// `open`, `due` (less than a day left), `ended` (the limit passed: refer now, SCR Art
     /// 18(5)) or `referred`.
-    func status(now: Date) -> String {
+    func status(now: Date) throws -> String {
         if isReferred { return "referred" }
-        let left = dueAt.timeIntervalSince(now)
-        return left < 0 ? "ended" : left < 86_400 ? "due" : "open"
+        switch try requireLimit().status(at: now) {
+        case .open: return "open"
+        case .due: return "due"
+        default: return "ended"
+        }
     }
 
     /// The checks of SCR Art 8(5)(a)-(e) not yet done.
@@ -176,7 +172,7 @@ struct ScreeningForm: Content {
         residenceCountries = c.residenceCountries
         languages = c.languages
         nationalityStatus = c.nationalityConfirmed ? "confirmed" : "declared"
-        reasonForScreening = "\(c.screeningSituation.title) (\(c.screeningSituation.citation))"
+        reasonForScreening = "\(c.situation.title) (\(c.situation.citation))"
         health = c.healthOutcome.flatMap(HealthCheckOutcome.init(rawValue:))?.title ?? "not done"
         let indicators = c.indicators
         vulnerability =

@@ -123,8 +123,6 @@ public final class DeadlineEngine: Sendable {
         return made
     }
 
-    /// The deadline of `ruleID` in `state` for an event at `from` (a date, or a date and time).
-    /// `extension` is an extension id, or "" for the only one the rule has.
     /// The deadline of `ruleID` in `state` (or one of its regions) for an event at `from` (a
     /// date, or a date and time). `extension` is an extension id, or "" for the only one the
     /// rule has; `crisis` the situation whose derogation applies; `application` the dates that

@@ -63,6 +63,9 @@ public enum EurodacCategory: String, CaseIterable, Sendable, Codable {
         self == .admissionProcedure ? nil : "EDAC-\(self == .resettlement ? "B2" : rawValue)"
     }
 
+    /// Every transmission limit of a stored dataset: the categories' own and the retake's.
+    public static var transmissionRules: [String] { allCases.compactMap(\.clockRule) + ["EDAC-RETAKE"] }
+
     /// Whether the dataset is stored; B1 data are only compared (EDAC Art 29(2)).
     public var isRecorded: Bool { self != .admissionProcedure }
 

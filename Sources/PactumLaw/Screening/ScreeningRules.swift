@@ -13,6 +13,8 @@ public enum FourDayLimitScope: String, Sendable, Codable, CaseIterable {
 public struct ScreeningClock: Sendable, Equatable {
     /// `SCR-T1`, `SCR-T2` or `SCR-T3`.
     public var rule: String
+    /// Every rule a screening's limit can follow.
+    public static let rules = ["SCR-T1", "SCR-T2", "SCR-T3"]
     /// Whether the limit runs from the start of the screening (SCR-T2) rather than the event.
     public var fromScreeningStart: Bool
     /// Why this limit applies.

@@ -22,7 +22,8 @@ struct MarkTests {
             CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision", ["decision": "confirm"])
         // Read again: the hit joined both under the older person.
         let fresh = try await Dataset.query(on: ctx.db).filter(\.$id ~~ [de.dataset!.id, it.id]).all()
-        let views = Dictionary(uniqueKeysWithValues: fresh.map { ($0.id!, DatasetView($0)) })
+        let views = Dictionary(
+            uniqueKeysWithValues: try await ctx.app.pactum.registry.views(fresh, on: ctx.db).map { ($0.id, $0) })
         #expect(views[it.id]?.personId == it.personId && views[de.dataset!.id]?.personId == it.personId)
         return (views[de.dataset!.id]!, views[it.id]!)
     }

@@ -46,7 +46,8 @@ struct RegistryAPIController: RouteCollection {
 
     func dataset(req: Request) async throws -> DatasetView {
         let caller = try await req.caller(.readRegistry, purpose: purpose(req), with: access)
-        return DatasetView(try await registry.dataset(try req.uuidParameter("id"), by: caller, on: req.db))
+        return try await registry.view(
+            try await registry.dataset(try req.uuidParameter("id"), by: caller, on: req.db), on: req.db)
     }
 
     func event(req: Request) async throws -> EventResult {

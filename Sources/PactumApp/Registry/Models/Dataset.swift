@@ -39,10 +39,7 @@ final class Dataset: Model, @unchecked Sendable {
     @OptionalField(key: "protection_decision_date") var protectionDecisionDate: String?
     @OptionalField(key: "biometrics_taken_at") var biometricsTakenAt: Date?
     @OptionalField(key: "transmitted_at") var transmittedAt: Date?
-    /// The transmission limit (EDAC Arts 15(1), 22(2) …) with the rule and any extension.
-    @Field(key: "transmission_due_at") var transmissionDueAt: Date
-    @Field(key: "transmission_rule") var transmissionRule: String
-    @OptionalField(key: "transmission_variant") var transmissionVariant: String?
+    // The transmission limit (EDAC Arts 15(1), 22(2) …) and the retention are legal clocks.
     @Field(key: "operator_id") var operatorID: String
     // Marks, flags and status updates (EDAC Arts 16, 17(2), 31).
     @OptionalField(key: "protection_marked_at") var protectionMarkedAt: Date?
@@ -64,6 +61,15 @@ final class Dataset: Model, @unchecked Sendable {
 
     var state: MemberState? { MemberState(rawValue: stateCode) }
     var eurodacCategory: EurodacCategory? { EurodacCategory(rawValue: category) }
+    func memberState() throws -> MemberState { try stored(stateCode, as: MemberState.self, Self.schema, "state_code") }
+    func readCategory() throws -> EurodacCategory {
+        try stored(category, as: EurodacCategory.self, Self.schema, "category")
+    }
+    func readResettlementOutcome() throws -> ResettlementOutcome? {
+        try resettlementOutcome.map {
+            try stored($0, as: ResettlementOutcome.self, Self.schema, "resettlement_outcome")
+        }
+    }
     var isRestricted: Bool { restrictionReason != nil }
 }
 

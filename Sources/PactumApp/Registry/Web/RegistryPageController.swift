@@ -161,7 +161,7 @@ struct RegistryPageController: RouteCollection {
         let events = RegistryEventKind.allCases.filter { !$0.roles.isDisjoint(with: principal.roles) }
         let held = try await registry.biometricsHeld(of: id, on: req.db)
         let page = DatasetPage(
-            dataset: DatasetView(dataset),
+            dataset: try await registry.view(dataset, on: req.db),
             events: events.map { .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: false) },
             rectifiable: DatasetInput.rectifiableFields.keys.sorted().map {
                 .init(value: $0, label: $0, selected: false)

@@ -58,7 +58,7 @@ struct ScreeningAPIController: RouteCollection {
     func read(req: Request) async throws -> ScreeningView {
         let caller = try await caller(req, .readScreening)
         let c = try await screening.screening(try id(req), by: caller, on: req.db)
-        return ScreeningView(c, now: screening.clock.now())
+        return try ScreeningView(c, now: screening.clock.now())
     }
 
     func health(req: Request) async throws -> ScreeningResult {

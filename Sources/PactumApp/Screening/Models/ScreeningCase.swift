@@ -8,17 +8,14 @@ final class ScreeningCase: Model, @unchecked Sendable {
     static let schema = "screening_cases"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "state_code") var stateCode: String
+    @Field(key: "state_code") var state: MemberState
     /// The authority's reference, unique within the state.
     @Field(key: "reference") var reference: String
-    @Field(key: "situation") var situation: String
+    @Field(key: "situation") var situation: ScreeningSituation
     @Field(key: "event_at") var eventAt: Date
     @Field(key: "event_place") var eventPlace: String
     @Field(key: "started_at") var startedAt: Date
-    // The limit (SCR Art 8(3),(4)) from PactumLaw.
-    @Field(key: "clock_rule") var clockRule: String
-    @Field(key: "clock_reason") var clockReason: String
-    @Field(key: "due_at") var dueAt: Date
+    // The limit (SCR Art 8(3),(4)) is a legal clock on the screening.
     // Art 17(1)(a),(b): identity as declared or confirmed.
     @Field(key: "given_names") var givenNames: String
     @Field(key: "family_names") var familyNames: String
@@ -87,10 +84,16 @@ final class ScreeningCase: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
+    /// The screening's limit, read with it by the service (not a column: a legal clock).
+    var limit: LegalClock?
+
     init() {}
 
-    var state: MemberState { MemberState(rawValue: stateCode) ?? .DE }
-    var screeningSituation: ScreeningSituation { ScreeningSituation(rawValue: situation) ?? .borderApprehension }
+    var stateCode: String { state.code }
+    func requireLimit() throws -> LegalClock {
+        guard let limit else { throw StorageFault(description: "screening \(id?.uuidString ?? "") has no limit") }
+        return limit
+    }
     var indicators: [VulnerabilityIndicator] {
         (vulnerabilities ?? "").split(separator: ",").compactMap { VulnerabilityIndicator(rawValue: String($0)) }
     }

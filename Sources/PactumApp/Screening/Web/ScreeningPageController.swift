@@ -100,7 +100,7 @@ struct ScreeningPageController: RouteCollection {
         let c = try await screening.screening(id, by: caller, on: req.db)
         let canRecord = !access.policy.purposes(of: principal, for: .recordScreening).isEmpty
         let page = CasePage(
-            screening: ScreeningView(c, now: screening.clock.now()), form: ScreeningForm(c, personalCopy: false),
+            screening: try ScreeningView(c, now: screening.clock.now()), form: ScreeningForm(c, personalCopy: false),
             health: HealthCheckOutcome.allCases.map {
                 .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == c.healthOutcome)
             },
