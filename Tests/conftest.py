@@ -49,23 +49,27 @@ class DemoServer:
     LIMITS = {"PACTUM_SIGN_IN_PER_ACCOUNT": "100000", "PACTUM_SIGN_IN_PER_ADDRESS": "100000",
               "PACTUM_SEARCHES_PER_MINUTE": "100000"}
 
-    def __init__(self, data_dir=None, binary=None):
+    def __init__(self, data_dir=None, binary=None, env=None, wait=True):
+        """`env` adds to the environment (a DATABASE_URL among it); with `wait=False` the caller
+        starts several servers at once and calls `await_start` on each."""
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="pactum-e2e-")
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(self.LIMITS)
+        full_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        full_env.update(self.LIMITS)
+        full_env.update(env or {})
         self.process = subprocess.Popen(
             [binary or pactum_binary(), "serve", "--demo", "--data-dir", self.data_dir, "--port", str(self.port)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
-        self._await_start()
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=full_env)
+        if wait:
+            self.await_start()
 
     def _drain(self):
         for line in self.process.stdout:
             if "request failed" in line or "[ ERROR ]" in line or "[ CRITICAL ]" in line:
                 self.errors.append(line.rstrip())
 
-    def _await_start(self):
+    def await_start(self):
         self.logins = {}
         self.password = None
         for line in self.process.stdout:

@@ -40,6 +40,16 @@ extension Application {
         }
     }
 
+    /// Runs `work` while no other process on the same PostgreSQL database runs work under the
+    /// same lock (a session-level advisory lock); on SQLite, which one process serves, as is.
+    func serialised<T>(_ lock: PostgresSession.Lock, _ config: PactumConfiguration, _ work: () async throws -> T)
+        async throws -> T
+    {
+        guard let url = config.databaseURL else { return try await work() }
+        return try await PostgresSession.withLock(
+            lock, url: url, schema: config.postgresSchema, on: eventLoopGroup.any(), logger: logger, work)
+    }
+
     /// Prepares the database for the migrations: the test schema on PostgreSQL, write-ahead
     /// logging on a SQLite file (so the CLI can read while the server writes).
     func prepareDatabase(_ config: PactumConfiguration) async throws {

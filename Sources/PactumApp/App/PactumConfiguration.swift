@@ -39,6 +39,9 @@ public struct PactumConfiguration: Sendable {
     /// How often the scheduler looks for lapsed clocks and applies their consequences
     /// (`PACTUM_SCHEDULER_INTERVAL`, seconds).
     public var schedulerInterval: TimeInterval = 60
+    /// How often the server reads the registry's change feed without being woken (PostgreSQL
+    /// wakes it at each commit of another process).
+    public var changeFeedPollInterval: TimeInterval = 5
     /// The time source; tests fix it.
     public var clock: AppClock = .system
 

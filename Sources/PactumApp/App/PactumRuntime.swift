@@ -30,7 +30,13 @@ public struct PactumRuntime: Sendable {
         return "cli:" + (env["USER"] ?? env["LOGNAME"] ?? "uid-\(getuid())")
     }
 
+    /// Loads the demo data set once: of two processes starting with `--demo` on one database,
+    /// one loads it and the other finds it loaded.
     public func loadDemo() async throws -> DemoData.Loaded {
+        try await app.serialised(.demo, app.pactum.config) { try await loadDemoOnce() }
+    }
+
+    private func loadDemoOnce() async throws -> DemoData.Loaded {
         var loaded = try await DemoData(auth: app.pactum.auth).load(on: app.db)
         loaded.registryDatasets = try await DemoRegistry(registry: app.pactum.registry).load(on: app.db)
         loaded.screenings = try await DemoScreening(screening: app.pactum.screening, monitoring: app.pactum.monitoring)
@@ -47,6 +53,10 @@ public struct PactumRuntime: Sendable {
         let services = app.pactum
         app.lifecycle.use(
             ClockSchedulerService(scheduler: services.scheduler, interval: services.config.schedulerInterval))
+        app.lifecycle.use(
+            RegistryChangeFeedService(
+                feed: services.feed, databaseURL: services.config.databaseURL,
+                pollInterval: services.config.changeFeedPollInterval))
         try await app.execute()
     }
 

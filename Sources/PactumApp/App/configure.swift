@@ -18,6 +18,7 @@ struct PactumServices: Sendable {
     let law: DeadlineEngine
     let clocks: ClockService
     let scheduler: ClockScheduler
+    let feed: RegistryChangeFeed
     let registry: RegistryService
     let screening: ScreeningService
     let monitoring: MonitoringService
@@ -28,14 +29,21 @@ extension Application {
     /// fresh data directory is ready as soon as this returns.
     public func configurePactum(_ config: PactumConfiguration) async throws {
         try useDatabase(config)
-        try await prepareDatabase(config)
         let law = DeadlineEngine(settings: config.periodSettings, decrees: try config.holidayDecrees())
         migrations.add(PactumMigrations.all(law: law))
-        try await autoMigrate()
+        // Two processes starting on one empty database: one migrates, the other waits and
+        // finds the migrations done.
+        try await serialised(.migrations, config) {
+            try await prepareDatabase(config)
+            try await autoMigrate()
+        }
 
         let services = try makeServices(config, law: law)
         storage[ServicesKey.self] = services
-        try await services.registry.index.load(on: db)
+        // The feed's position is read before the index is built: what commits meanwhile is
+        // applied by the feed afterwards.
+        services.feed.move(to: try await RegistryChangeFeed.latest(on: db))
+        try await services.registry.index.load(on: db, logger: logger)
 
         routes.defaultMaxBodySize = ByteCount(stringLiteral: config.maxBodySize)
         // ISO 8601 dates and unescaped slashes ("Regulation (EU) 2024/1348") in every JSON
@@ -93,6 +101,7 @@ extension Application {
             metrics: PrometheusCollectorRegistry(), law: law, clocks: clocks,
             scheduler: ClockScheduler(
                 consequences: [registry.retention, screening.retention], audit: audit, clock: config.clock),
+            feed: RegistryChangeFeed(index: registry.index, position: 0),
             registry: registry, screening: screening,
             monitoring: MonitoringService(audit: audit, clock: config.clock, clocks: clocks))
     }
@@ -112,7 +121,7 @@ enum PactumMigrations {
         [
             CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry(),
             CreateScreening(), CreateBiometrics(), UpdateWebSessionsAddUserID(), UpdateBiometricsAddUniqueKind(),
-            CreateLegalClocks(), MoveClocksToLegalClocks(law: law),
+            CreateLegalClocks(), MoveClocksToLegalClocks(law: law), CreateRegistryChanges(),
         ]
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Logging
 import PactumIdentity
 
 /// The in-memory identification index of the registry (DESIGN.md, "Growing past one machine"):
@@ -27,7 +28,7 @@ actor RegistryIndex {
     /// Reads every dataset that may be compared and fits the model on them: term frequencies
     /// always, u from random pairs once there are enough records, and m from the hits experts
     /// confirmed (labelled pairs, which EM on blocked pairs can only approximate).
-    func load(on db: any Database) async throws {
+    func load(on db: any Database, logger: Logger) async throws {
         index = IdentityIndex(model: .initial)
         records = [:]
         await fingers.removeAll()
@@ -44,8 +45,14 @@ actor RegistryIndex {
         for biometric in try await Biometric.query(on: db).filter(\.$kind != Biometric.Kind.image.rawValue).all()
         where open.contains(biometric.datasetID) {
             if biometric.kind == Biometric.Kind.fingerprints.rawValue {
-                if let record = try? FingerMinutiaeRecord(detecting: Array(biometric.data)) {
-                    tenPrints.append((biometric.datasetID, record))
+                // Records were checked when stored: one that no longer reads is a fault to
+                // report, and the dataset is then found by its names only.
+                do {
+                    tenPrints.append((biometric.datasetID, try FingerMinutiaeRecord(detecting: Array(biometric.data))))
+                } catch {
+                    logger.error(
+                        "Registry index: the fingerprints of dataset \(biometric.datasetID) do not read (\(error)); it is searched without them"
+                    )
                 }
             } else {
                 await insertBiometrics([biometric], of: biometric.datasetID)
@@ -67,6 +74,23 @@ actor RegistryIndex {
         if labelled.count >= settings.minimumHitsForM { model.estimateM(fromConfirmedMatches: labelled) }
         model.learnTermFrequencies(from: records)
         index.update(model: model)
+    }
+
+    /// Reads a dataset again and makes the index agree with it: in the index with its records
+    /// and biometric data, or out of it once erased or restricted (the change feed).
+    func refresh(_ id: UUID, on db: any Database) async throws {
+        guard let d = try await Dataset.find(id, on: db), !d.isRestricted else {
+            await erase(id: id)
+            return
+        }
+        insert(d.identityRecords, of: id)
+        faces.erase(id.uuidString)
+        await fingers.erase(id)
+        await insertBiometrics(
+            try await Biometric.query(on: db).filter(\.$datasetID == id).filter(
+                \.$kind != Biometric.Kind.image.rawValue
+            )
+            .all(), of: id)
     }
 
     /// Adds (or replaces) a dataset's records; its biometric data stay.

@@ -27,6 +27,7 @@ extension RegistryService {
         try await Biometric.query(on: tx.db).filter(\.$datasetID == id).delete()
         try await Notice.query(on: tx.db).filter(\.$recipientDatasetID == id).delete()
         try await clocks.delete(records: [id], on: tx.db)
+        try await RegistryChange.record(id, at: clock.now(), on: tx.db)
         for follower in erasureFollowers { _ = try await follower.erase(following: id, tx: tx) }
         let person = d.$person.id
         let count = Erasure()

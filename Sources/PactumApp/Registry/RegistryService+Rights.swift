@@ -113,6 +113,7 @@ extension RegistryService {
             try await entry.create(on: tx.db)
             d.updatedAt = now
             try await d.update(on: tx.db)
+            try await RegistryChange.record(id, at: now, on: tx.db)
             try await tx.append(
                 caller.draft(.registryRectify, "registry.dataset", id, state: d.stateCode, detail: field))
             try await send(
@@ -143,6 +144,7 @@ extension RegistryService {
             d.restrictionReason = restricted! ? reason : nil
             d.updatedAt = clock.now()
             try await d.update(on: tx.db)
+            try await RegistryChange.record(id, at: d.updatedAt, on: tx.db)
             try await tx.append(
                 caller.draft(
                     .registryRestrict, "registry.dataset", id, state: d.stateCode,

@@ -78,6 +78,7 @@ struct RegistryService: Sendable {
             try await person.create(on: tx.db)
             dataset.$person.id = person.id!
             try await dataset.create(on: tx.db)
+            try await RegistryChange.record(try dataset.requireID(), at: now, on: tx.db)
             try await startTransmissionClock(dataset, from: input.eventAt, rule: input.category.clockRule!, on: tx.db)
             if let taken = input.biometricsTakenAt {
                 try await recordTransmission(dataset, takenAt: taken, now: now, on: tx.db)
