@@ -88,8 +88,11 @@ extension Application {
             maxFailedLogins: config.maxFailedLogins, lockoutDuration: config.lockoutDuration,
             tokenLifetime: config.tokenLifetime)
         let clocks = ClockService(clock: config.clock)
+        let metrics = PrometheusCollectorRegistry()
+        let index = RegistryIndex(settings: config.registry)
         let registry = RegistryService(
-            audit: audit, law: law, index: RegistryIndex(settings: config.registry), clock: config.clock,
+            audit: audit, law: law, index: index, feed: RegistryChangeFeed(index: index, metrics: metrics),
+            clock: config.clock,
             clocks: clocks, settings: config.registry, erasureFollowers: [ScreeningErasure()])
         let screening = ScreeningService(
             audit: audit, law: law, clock: config.clock, clocks: clocks, registry: registry,
@@ -98,10 +101,10 @@ extension Application {
         return PactumServices(
             config: config, audit: audit, auth: auth,
             access: AccessControl(policy: Policy(), audit: audit, limiter: limiter, limits: config.rateLimits),
-            metrics: PrometheusCollectorRegistry(), law: law, clocks: clocks,
+            metrics: metrics, law: law, clocks: clocks,
             scheduler: ClockScheduler(
                 consequences: [registry.retention, screening.retention], audit: audit, clock: config.clock),
-            feed: RegistryChangeFeed(index: registry.index, position: 0),
+            feed: registry.feed,
             registry: registry, screening: screening,
             monitoring: MonitoringService(audit: audit, clock: config.clock, clocks: clocks))
     }

@@ -29,10 +29,15 @@ struct CreateLegalClocks: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
+        // Partial indexes over the running clocks: the worklists read them in the order of
+        // the limit, the scheduler by rule and limit; ended clocks stay out of both.
         let sql = try database.sql()
-        try await sql.create(index: "legal_clocks_worklist").on(LegalClock.schema)
-            .column("owner").column("state_code").column("due_at").run()
-        try await sql.create(index: "legal_clocks_sweep").on(LegalClock.schema).column("rule_id").column("due_at").run()
+        let running = "WHERE stopped_at IS NULL AND lapsed_at IS NULL"
+        try await sql.raw(
+            "CREATE INDEX legal_clocks_worklist ON legal_clocks (owner, state_code, due_at, id) \(unsafeRaw: running)"
+        ).run()
+        try await sql.raw("CREATE INDEX legal_clocks_sweep ON legal_clocks (rule_id, due_at, id) \(unsafeRaw: running)")
+            .run()
         try await sql.create(index: "legal_clocks_record").on(LegalClock.schema).column("record_id").run()
     }
 

@@ -28,7 +28,7 @@ actor RegistryIndex {
     /// Reads every dataset that may be compared and fits the model on them: term frequencies
     /// always, u from random pairs once there are enough records, and m from the hits experts
     /// confirmed (labelled pairs, which EM on blocked pairs can only approximate).
-    func load(on db: any Database, logger: Logger) async throws {
+    func load(on db: any Database, logger: Logger = Logger(label: "pactum.registry.index")) async throws {
         index = IdentityIndex(model: .initial)
         records = [:]
         await fingers.removeAll()
@@ -76,21 +76,21 @@ actor RegistryIndex {
         index.update(model: model)
     }
 
-    /// Reads a dataset again and makes the index agree with it: in the index with its records
-    /// and biometric data, or out of it once erased or restricted (the change feed).
-    func refresh(_ id: UUID, on db: any Database) async throws {
-        guard let d = try await Dataset.find(id, on: db), !d.isRestricted else {
+    /// Reads datasets again and makes the index agree with them: in the index with their
+    /// records and biometric data, or out of it once erased or restricted (the change feed).
+    func refresh(_ ids: Set<UUID>, on db: any Database) async throws {
+        let datasets = try await Dataset.query(on: db).filter(\.$id ~~ Array(ids)).filter(\.$restrictionReason == nil)
+            .all()
+        let kept = Dictionary(uniqueKeysWithValues: try datasets.map { (try $0.requireID(), $0) })
+        let biometrics = Dictionary(
+            grouping: try await Biometric.query(on: db).filter(\.$datasetID ~~ Array(kept.keys))
+                .filter(\.$kind != Biometric.Kind.image.rawValue).all(), by: \.datasetID)
+        for id in ids {
             await erase(id: id)
-            return
+            guard let d = kept[id] else { continue }
+            insert(d.identityRecords, of: id)
+            await insertBiometrics(biometrics[id] ?? [], of: id)
         }
-        insert(d.identityRecords, of: id)
-        faces.erase(id.uuidString)
-        await fingers.erase(id)
-        await insertBiometrics(
-            try await Biometric.query(on: db).filter(\.$datasetID == id).filter(
-                \.$kind != Biometric.Kind.image.rawValue
-            )
-            .all(), of: id)
     }
 
     /// Adds (or replaces) a dataset's records; its biometric data stay.

@@ -51,7 +51,7 @@ extension RegistryService {
                     detail: "The dataset's biometric data are recorded; a retake is a new capture of the same dataset.")
             }
             for b in toStore { try await b.create(on: tx.db) }
-            try await RegistryChange.record(id, at: now, on: tx.db)
+            try await RegistryChange.record(id, at: now, origin: feed.node, on: tx.db)
             try await tx.append(
                 caller.draft(
                     .registryUpdate, "registry.dataset", id, state: d.stateCode,
@@ -81,7 +81,7 @@ extension RegistryService {
             }
             return candidates
         }
-        await index.insertBiometrics(rows, of: id, fingers: templates)
+        try await feed.catchUp(on: db)
         return BiometricsResult(dataset: try await view(d, on: db), stored: stored, candidates: candidates)
     }
 

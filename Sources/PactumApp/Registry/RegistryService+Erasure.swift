@@ -27,7 +27,7 @@ extension RegistryService {
         try await Biometric.query(on: tx.db).filter(\.$datasetID == id).delete()
         try await Notice.query(on: tx.db).filter(\.$recipientDatasetID == id).delete()
         try await clocks.delete(records: [id], on: tx.db)
-        try await RegistryChange.record(id, at: clock.now(), on: tx.db)
+        try await RegistryChange.record(id, at: clock.now(), origin: feed.node, on: tx.db)
         for follower in erasureFollowers { _ = try await follower.erase(following: id, tx: tx) }
         let person = d.$person.id
         let count = Erasure()
@@ -43,10 +43,11 @@ extension RegistryService {
         try await tx.append(draft)
     }
 
-    /// After the erasing transaction committed: out of the index, and out of the storage's
-    /// leftovers (the SQLite write-ahead log; PostgreSQL's dead row versions).
-    func afterErasure(of ids: [UUID], on db: any Database) async throws {
-        for id in ids { await index.erase(id: id) }
+    /// After the erasing transaction committed: out of the index (through the change feed),
+    /// and out of the storage's leftovers (the SQLite write-ahead log; PostgreSQL's dead row
+    /// versions).
+    func afterErasure(on db: any Database) async throws {
+        try await feed.catchUp(on: db)
         guard let sql = db as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
             try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
@@ -75,7 +76,7 @@ extension RegistryService {
                 try await erase(d, reason: "retention period ended (EDAC Art 29(10))", draft: draft, tx: tx)
                 return "erased"
             },
-            afterCommit: { clocks, db in try await afterErasure(of: clocks.map(\.recordID), on: db) })
+            afterCommit: { _, db in try await afterErasure(on: db) })
     }
 
     /// Runs the retention clocks that are due now (the scheduler does this at every sweep).

@@ -69,7 +69,7 @@ extension RegistryService {
                     detail: kind.rawValue + (sent > 0 ? "; \(sent) notices" : "")))
             return EventResult(dataset: try await view(d, on: tx.db), erased: false, notices: sent)
         }
-        if result.erased { try await afterErasure(of: [id], on: db) }
+        if result.erased { try await afterErasure(on: db) }
         return result
     }
 

@@ -113,7 +113,7 @@ extension RegistryService {
             try await entry.create(on: tx.db)
             d.updatedAt = now
             try await d.update(on: tx.db)
-            try await RegistryChange.record(id, at: now, on: tx.db)
+            try await RegistryChange.record(id, at: now, origin: feed.node, on: tx.db)
             try await tx.append(
                 caller.draft(.registryRectify, "registry.dataset", id, state: d.stateCode, detail: field))
             try await send(
@@ -122,7 +122,7 @@ extension RegistryService {
                     "\(d.stateCode) rectified its dataset of the person (\(field)). Check your dataset of the person.",
                 citation: "EDAC Art 43; GDPR Arts 16, 19")
         }
-        if !d.isRestricted { await index.insert(d.identityRecords, of: id) }
+        try await feed.catchUp(on: db)
         return try await view(d, on: db)
     }
 
@@ -144,18 +144,13 @@ extension RegistryService {
             d.restrictionReason = restricted! ? reason : nil
             d.updatedAt = clock.now()
             try await d.update(on: tx.db)
-            try await RegistryChange.record(id, at: d.updatedAt, on: tx.db)
+            try await RegistryChange.record(id, at: d.updatedAt, origin: feed.node, on: tx.db)
             try await tx.append(
                 caller.draft(
                     .registryRestrict, "registry.dataset", id, state: d.stateCode,
                     detail: restricted! ? "restricted" : "restriction lifted"))
         }
-        if restricted! {
-            await index.erase(id: id)
-        } else {
-            await index.insert(d.identityRecords, of: id)
-            await index.insertBiometrics(try await Biometric.query(on: db).filter(\.$datasetID == id).all(), of: id)
-        }
+        try await feed.catchUp(on: db)
         return try await view(d, on: db)
     }
 }

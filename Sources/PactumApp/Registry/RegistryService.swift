@@ -31,6 +31,8 @@ struct RegistryService: Sendable {
     let audit: AuditLog
     let law: DeadlineEngine
     let index: RegistryIndex
+    /// The index follows the database through the change feed, also for this process's writes.
+    let feed: RegistryChangeFeed
     let clock: AppClock
     let clocks: ClockService
     let settings: RegistrySettings
@@ -78,7 +80,7 @@ struct RegistryService: Sendable {
             try await person.create(on: tx.db)
             dataset.$person.id = person.id!
             try await dataset.create(on: tx.db)
-            try await RegistryChange.record(try dataset.requireID(), at: now, on: tx.db)
+            try await RegistryChange.record(try dataset.requireID(), at: now, origin: feed.node, on: tx.db)
             try await startTransmissionClock(dataset, from: input.eventAt, rule: input.category.clockRule!, on: tx.db)
             if let taken = input.biometricsTakenAt {
                 try await recordTransmission(dataset, takenAt: taken, now: now, on: tx.db)
@@ -106,7 +108,7 @@ struct RegistryService: Sendable {
             }
             return candidates
         }
-        await index.insert(dataset.identityRecords, of: try dataset.requireID())
+        try await feed.catchUp(on: db)
         return RegistrationResult(dataset: try await view(dataset, on: db), candidates: candidates, matches: nil)
     }
 

@@ -12,6 +12,8 @@ final class RegistryChange: Model, @unchecked Sendable {
 
     @ID(custom: "seq", generatedBy: .database) var id: Int?
     @Field(key: "dataset_id") var datasetID: UUID
+    /// The process that wrote it (each start is a new one).
+    @Field(key: "origin") var origin: UUID
     @Field(key: "at") var at: Date
 
     init() {}
@@ -21,9 +23,10 @@ final class RegistryChange: Model, @unchecked Sendable {
 
     /// Records, inside the writing transaction, that the dataset changed. On PostgreSQL the
     /// notification is delivered when the transaction commits, and not at all if it rolls back.
-    static func record(_ dataset: UUID, at: Date, on db: any Database) async throws {
+    static func record(_ dataset: UUID, at: Date, origin: UUID, on db: any Database) async throws {
         let change = RegistryChange()
         change.datasetID = dataset
+        change.origin = origin
         change.at = at
         try await change.create(on: db)
         let sql = try db.sql()
@@ -38,6 +41,7 @@ struct CreateRegistryChanges: AsyncMigration {
         try await database.schema(RegistryChange.schema)
             .field("seq", .int64, .identifier(auto: true))
             .field("dataset_id", .uuid, .required)
+            .field("origin", .uuid, .required)
             .field("at", .datetime, .required)
             .create()
     }

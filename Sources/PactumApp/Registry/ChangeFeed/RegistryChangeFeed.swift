@@ -2,23 +2,35 @@ import Fluent
 import Foundation
 import Logging
 import PostgresNIO
+import Prometheus
 import Synchronization
 import Vapor
 
 /// Keeps this process's identification index current with what every process wrote, by
-/// reading `registry_changes` after the last position it applied. A change is applied by
-/// reading the dataset again (in the index, changed, or out of it), so applying one twice, or
-/// one this process made itself, changes nothing.
+/// reading `registry_changes` after the last position it applied. The index changes only this
+/// way: a write of this process catches up right after its transaction commits, the others'
+/// writes when PostgreSQL wakes the feed. A change is applied by reading the dataset again (in
+/// the index, changed, or out of it), in the order of the positions, so applying one twice
+/// changes nothing and a later change never lands before an earlier one.
 final class RegistryChangeFeed: Sendable {
     let index: RegistryIndex
+    /// This process, as the `origin` of the changes it writes.
+    let node = UUID()
     private let position: Mutex<Int>
     private let lock = AsyncLock()
     /// Changes read per query.
     let batch = 1_000
+    /// From a change's commit in another process to its application here.
+    let lag: DurationHistogram?
 
-    init(index: RegistryIndex, position: Int) {
+    init(index: RegistryIndex, position: Int = 0, metrics: PrometheusCollectorRegistry? = nil) {
         self.index = index
         self.position = Mutex(position)
+        lag = metrics?.makeDurationHistogram(
+            descriptor: .init(
+                metricName: "pactum_change_feed_lag", unitName: "seconds",
+                helpText: "From a registry change in another process to this process's index"),
+            buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].map { .milliseconds($0) })
     }
 
     var applied: Int { position.withLock { $0 } }
@@ -42,7 +54,11 @@ final class RegistryChangeFeed: Sendable {
                 let changes = try await RegistryChange.query(on: db).filter(\.$id > from).sort(\.$id)
                     .range(0..<batch).all()
                 guard let last = changes.last else { return read }
-                for id in Set(changes.map(\.datasetID)) { try await index.refresh(id, on: db) }
+                try await index.refresh(Set(changes.map(\.datasetID)), on: db)
+                let now = Date()
+                for change in changes where change.origin != node {
+                    lag?.record(.milliseconds(Int64(max(0, now.timeIntervalSince(change.at)) * 1000)))
+                }
                 let to = try last.requireID()
                 position.withLock { $0 = to }
                 read += changes.count
@@ -125,7 +141,7 @@ final class RegistryChangeFeedService: LifecycleHandler, Sendable {
     private static func catchUp(_ feed: RegistryChangeFeed, db: any Database, logger: Logger) async {
         do {
             let read = try await feed.catchUp(on: db)
-            if read > 0 { logger.debug("Change feed: \(read) changes applied, at \(feed.applied)") }
+            if read > 0 { logger.info("Change feed: \(read) changes applied, at position \(feed.applied)") }
         } catch {
             logger.error("Change feed: catching up failed: \(String(reflecting: error))")
         }
