@@ -35,6 +35,7 @@ let package = Package(
         .executable(name: "finger-benchmark", targets: ["FingerBenchmark"]),
         .executable(name: "finger-search-benchmark", targets: ["FingerSearchBenchmark"]),
         .executable(name: "face-benchmark", targets: ["FaceBenchmark"]),
+        .executable(name: "clock-benchmark", targets: ["ClockBenchmark"]),
         .library(name: "PactumLaw", targets: ["PactumLaw"]),
         .library(name: "PactumIdentity", targets: ["PactumIdentity"]),
     ],
@@ -107,6 +108,9 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "FingerSearchBenchmark", dependencies: ["PactumIdentity"], path: "Benchmarks/FingerSearchBenchmark",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "ClockBenchmark", dependencies: ["PactumApp", "PactumLaw"], path: "Benchmarks/ClockBenchmark",
             swiftSettings: strict),
         .executableTarget(
             name: "LawBenchmark", dependencies: ["PactumLaw"], path: "Benchmarks/LawBenchmark", swiftSettings: strict),

@@ -93,7 +93,8 @@ extension Application {
         let registry = RegistryService(
             audit: audit, law: law, index: index, feed: RegistryChangeFeed(index: index, metrics: metrics),
             clock: config.clock,
-            clocks: clocks, settings: config.registry, erasureFollowers: [ScreeningErasure()])
+            clocks: clocks, exchange: ExchangeService(clock: config.clock), settings: config.registry,
+            erasureFollowers: [ScreeningErasure()])
         let screening = ScreeningService(
             audit: audit, law: law, clock: config.clock, clocks: clocks, registry: registry,
             connectors: [WatchlistConnector(threshold: config.screening.watchlistThreshold)],
@@ -124,7 +125,8 @@ enum PactumMigrations {
         [
             CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry(),
             CreateScreening(), CreateBiometrics(), UpdateWebSessionsAddUserID(), UpdateBiometricsAddUniqueKind(),
-            CreateLegalClocks(), MoveClocksToLegalClocks(law: law), CreateRegistryChanges(),
+            CreateLegalClocks(), MoveClocksToLegalClocks(law: law), CreateRegistryChanges(), CreateExchangeMessages(),
+            MoveNoticesToExchange(law: law),
         ]
     }
 }

@@ -4,7 +4,7 @@ import PactumLaw
 
 /// The capability that owns a clock and registers what happens when it lapses.
 enum ClockOwner: String, Codable, Sendable, CaseIterable {
-    case registry, screening
+    case registry, screening, exchange
 }
 
 /// One running legal limit on one record: the rule of PactumLaw's catalogue, the record and the

@@ -64,7 +64,7 @@ struct CreateRegistry: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "probe_id", "match_id")
             .create()
-        try await database.schema(Notice.schema)
+        try await database.schema("registry_notices")
             .id()
             .field("from_state", .string, .required)
             .field("to_state", .string, .required)
@@ -99,7 +99,7 @@ struct CreateRegistry: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         for schema in [
-            Erasure.schema, Rectification.schema, Notice.schema, Candidate.schema, Dataset.schema,
+            Erasure.schema, Rectification.schema, "registry_notices", Candidate.schema, Dataset.schema,
             RegistryPerson.schema,
         ] {
             try await database.schema(schema).delete()

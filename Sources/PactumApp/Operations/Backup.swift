@@ -47,8 +47,8 @@ enum Backup {
     /// Every table Pactum keeps, counted into the manifest.
     static let tables = [
         "users", "api_tokens", "web_sessions", "audit_entries", "registry_persons", "registry_datasets",
-        "registry_candidates", "registry_biometrics", "registry_notices", "registry_rectifications",
-        "registry_erasures",
+        "registry_candidates", "registry_biometrics", "registry_rectifications", "registry_erasures",
+        "registry_changes", "legal_clocks", "exchange_messages",
         "screening_cases", "screening_representatives", "screening_watchlist_entries", "monitoring_spot_checks",
         "monitoring_allegations",
     ]

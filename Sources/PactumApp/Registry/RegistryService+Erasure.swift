@@ -25,7 +25,9 @@ extension RegistryService {
             .delete()
         try await Rectification.query(on: tx.db).filter(\.$datasetID == id).delete()
         try await Biometric.query(on: tx.db).filter(\.$datasetID == id).delete()
-        try await Notice.query(on: tx.db).filter(\.$recipientDatasetID == id).delete()
+        let notices = try await exchange.messages(about: [id], on: tx.db).map { try $0.requireID() }
+        try await clocks.delete(records: notices, on: tx.db)
+        try await exchange.erase(about: [id], on: tx.db)
         try await clocks.delete(records: [id], on: tx.db)
         try await RegistryChange.record(id, at: clock.now(), origin: feed.node, on: tx.db)
         for follower in erasureFollowers { _ = try await follower.erase(following: id, tx: tx) }
@@ -53,7 +55,7 @@ extension RegistryService {
             try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         } else if sql.dialect.name == "postgresql" {
             let tables = [
-                Dataset.schema, Candidate.schema, Notice.schema, Rectification.schema, RegistryPerson.schema,
+                Dataset.schema, Candidate.schema, ExchangeMessage.schema, Rectification.schema, RegistryPerson.schema,
                 Biometric.schema, LegalClock.schema,
             ]
             try await sql.raw("VACUUM \(unsafeRaw: tables.joined(separator: ", "))").run()

@@ -224,63 +224,65 @@ extension RegistryService {
         kind: String, about d: Dataset, to recipients: [Dataset], by caller: Caller?, tx: AuditTransaction,
         message: String, citation: String
     ) async throws -> Int {
-        let now = clock.now()
         for recipient in recipients {
-            let notice = Notice()
-            notice.id = UUID()
-            notice.fromState = d.stateCode
-            notice.toState = recipient.stateCode
-            notice.kind = kind
-            notice.recipientDatasetID = recipient.id
-            notice.recipientReference = recipient.reference
-            notice.message = message
-            notice.citation = citation
-            notice.createdAt = now
-            let due = try law.deadline("EDAC-NOTICE", state: recipient.state ?? .DE, from: Self.iso(now))
-            notice.dueAt = try Date(due.expires, strategy: .iso8601)
-            try await notice.create(on: tx.db)
+            let notice = try await exchange.send(
+                RegistryNotice(kind: kind, message: message, citation: citation), from: try d.memberState(),
+                to: try recipient.memberState(),
+                about: MessageSubject(type: "registry.dataset", id: recipient.id, reference: recipient.reference),
+                on: tx.db)
+            // Delivered in the sending transaction: the central system passed it on in time.
+            let limit = try await clocks.start(try RegistryNotice.clock(for: notice, law: law), on: tx.db)
+            try await clocks.stop(record: limit.recordID, event: "delivered", at: notice.sentAt, on: tx.db)
             let draft =
                 caller?.draft(.registryNotice, "registry.notice", notice.id, state: recipient.stateCode, detail: kind)
                 ?? AuditDraft(
                     actor: "system:registry", action: .registryNotice,
-                    record: AuditRecord(type: "registry.notice", id: notice.id?.uuidString, state: recipient.state),
+                    record: AuditRecord(type: "registry.notice", id: notice.id?.uuidString, state: notice.receiver),
                     detail: kind)
             try await tx.append(draft)
         }
         return recipients.count
     }
 
+    /// Notices as the inbox, the person page and the export show them, with their limits.
+    func noticeViews(_ messages: [ExchangeMessage], on db: any Database) async throws -> [NoticeView] {
+        let limits = try await clocks.clocks(records: try messages.map { try $0.requireID() }, on: db)
+        return try messages.map { m in
+            guard let limit = limits[try m.requireID()]?.first else {
+                throw StorageFault(description: "notice \(m.id?.uuidString ?? "") has no EDAC-NOTICE clock")
+            }
+            return try NoticeView(m, limit: limit)
+        }
+    }
+
     /// The inbox of a Member State, newest first.
     func inbox(by caller: Caller, on db: any Database) async throws -> [NoticeView] {
-        let notices = try await Notice.query(on: db).filter(\.$toState == caller.state.code).sort(
-            \.$createdAt, .descending
-        )
-        .limit(500).all()
+        let notices = try await exchange.inbox(.registryNotice, of: caller.state, limit: 500, on: db)
         try await audit.record(
             caller.draft(
                 .registryNoticeRead, "registry.inbox", nil, state: caller.state.code, detail: "\(notices.count) notices"
             ),
             on: db)
-        return notices.map(NoticeView.init)
+        return try await noticeViews(notices, on: db)
     }
 
     /// The receipt of a notice (DESIGN.md: a notice is immutable, with a receipt).
     func acknowledge(_ id: UUID, by caller: Caller, on db: any Database) async throws -> NoticeView {
-        guard let notice = try await Notice.find(id, on: db), notice.toState == caller.state.code else {
+        guard let notice = try await exchange.received(id, .registryNotice, by: caller.state, on: db) else {
             throw Problem.notFound("No notice \(id) for \(caller.state.code).")
         }
-        guard notice.readAt == nil else { return NoticeView(notice) }
+        guard notice.acknowledgedAt == nil else { return try await noticeViews([notice], on: db)[0] }
         // The first receipt is kept: read again inside the transaction, so that of concurrent
         // receipts one writes and the others answer what it wrote.
         return try await audit.transaction(on: db) { tx in
-            guard let notice = try await Notice.find(id, on: tx.db), notice.readAt == nil else {
-                return try await Notice.find(id, on: tx.db).map(NoticeView.init) ?? NoticeView(notice)
+            guard let current = try await exchange.received(id, .registryNotice, by: caller.state, on: tx.db) else {
+                throw Problem.notFound("No notice \(id) for \(caller.state.code).")
             }
-            notice.readAt = clock.now()
-            notice.readBy = caller.principal.email
-            try await notice.update(on: tx.db)
-            try await tx.append(caller.draft(.registryNoticeRead, "registry.notice", id, state: notice.toState))
-            return NoticeView(notice)
+            if try await exchange.acknowledge(current, official: caller.principal.email, on: tx.db) {
+                try await tx.append(
+                    caller.draft(.registryNoticeRead, "registry.notice", id, state: current.receiver.code))
+            }
+            return try await noticeViews([current], on: tx.db)[0]
         }
     }
 }

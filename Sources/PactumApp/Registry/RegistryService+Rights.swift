@@ -41,7 +41,7 @@ extension RegistryService {
         let matched = try await Dataset.query(on: db).filter(\.$id ~~ Array(others)).all()
         let byID = Dictionary(
             (datasets + matched).compactMap { d in d.id.map { ($0, d) } }, uniquingKeysWith: { first, _ in first })
-        let notices = try await Notice.query(on: db).filter(\.$recipientDatasetID ~~ ids).sort(\.$createdAt).all()
+        let notices = try await noticeViews(try await exchange.messages(about: ids, on: db), on: db)
         let history = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
         let biometrics = try await Biometric.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$createdAt).all()
         try await audit.transaction(on: db) { tx in
@@ -65,7 +65,7 @@ extension RegistryService {
                     recordedAt: $0.createdAt)
             },
             hits: hits.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) },
-            notices: notices.map(NoticeView.init), rectifications: history.map(RectificationView.init))
+            notices: notices, rectifications: history.map(RectificationView.init))
     }
 
     /// Corrects one field with its history (GDPR Art 16); the states holding the person are told

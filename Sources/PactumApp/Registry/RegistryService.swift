@@ -35,6 +35,7 @@ struct RegistryService: Sendable {
     let feed: RegistryChangeFeed
     let clock: AppClock
     let clocks: ClockService
+    let exchange: ExchangeService
     let settings: RegistrySettings
     /// What is erased together with a dataset in other capabilities (a screening that follows it).
     let erasureFollowers: [any ErasureFollower]
@@ -279,7 +280,7 @@ struct RegistryService: Sendable {
         let matched = try await Dataset.query(on: db).filter(\.$id ~~ candidates.map(\.matchID)).all()
             .filter { !$0.isRestricted }
         let otherStates = all.filter { $0.stateCode != caller.state.code && !$0.isRestricted }
-        let notices = try await Notice.query(on: db).filter(\.$recipientDatasetID ~~ ids).sort(\.$createdAt).all()
+        let notices = try await noticeViews(try await exchange.messages(about: ids, on: db), on: db)
         let rectifications = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
         // Every dataset the page shows is a read: the caller's own, and what hits and
         // candidates show of other datasets.
@@ -292,7 +293,7 @@ struct RegistryService: Sendable {
         return PersonView(
             id: id, datasets: try await views(visible, on: db), otherStates: otherStates.map(MatchedDataset.init),
             candidates: candidates.map { Self.view($0, probe: shown[$0.probeID], match: shown[$0.matchID]) },
-            notices: notices.map(NoticeView.init), rectifications: rectifications.map(RectificationView.init))
+            notices: notices, rectifications: rectifications.map(RectificationView.init))
     }
 
     /// Datasets of the caller's state whose biometrics are not yet transmitted, by time left.

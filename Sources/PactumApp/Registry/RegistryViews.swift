@@ -184,18 +184,19 @@ struct NoticeView: Content, Equatable {
     var dueAt: Date
     var readAt: Date?
 
-    init(_ n: Notice) {
-        id = n.id!
-        from = n.fromState
-        to = n.toState
-        kind = n.kind
-        recipientDatasetId = n.recipientDatasetID
-        recipientReference = n.recipientReference
-        message = n.message
-        citation = n.citation
-        createdAt = n.createdAt
-        dueAt = n.dueAt
-        readAt = n.readAt
+    init(_ m: ExchangeMessage, limit: LegalClock) throws {
+        let notice = try m.read(RegistryNotice.self)
+        id = try m.requireID()
+        from = m.sender.code
+        to = m.receiver.code
+        kind = notice.kind
+        recipientDatasetId = m.caseID
+        recipientReference = m.caseReference
+        message = notice.message
+        citation = notice.citation
+        createdAt = m.sentAt
+        dueAt = limit.dueAt
+        readAt = m.acknowledgedAt
     }
 }
 

@@ -15,7 +15,8 @@ struct ErasureTests {
     /// Every row of every table, as text, to prove that nothing of a person is left.
     static func everything(_ ctx: TestContext) async throws -> String {
         let tables = [
-            RegistryPerson.schema, Dataset.schema, Candidate.schema, Notice.schema, Rectification.schema,
+            RegistryPerson.schema, Dataset.schema, Candidate.schema, ExchangeMessage.schema, Rectification.schema,
+            LegalClock.schema,
             Erasure.schema, AuditEntry.schema, User.schema,
         ]
         var text = ""

@@ -99,9 +99,10 @@ struct MarkTests {
                 try await operatorIT.event(it.id, ["event": "responsible-state", "state": "DE"]).status == .conflict)
             let removal = try await returnIT.event(it.id, ["event": "removal", "date": "2026-11-17"])
             #expect(try removal.json(EventResult.self).dataset?.removalDate == "2026-11-17")
-            let notices = try await Notice.query(on: ctx.db).all()
-            #expect(Set(notices.map(\.kind)) == ["hit", "responsible-state", "transfer-arrival", "removal"])
-            #expect(notices.filter { $0.kind == "removal" }.map(\.toState) == ["DE"])
+            let notices = try await ExchangeMessage.query(on: ctx.db).all()
+            let kinds = try notices.map { try $0.read(RegistryNotice.self).kind }
+            #expect(Set(kinds) == ["hit", "responsible-state", "transfer-arrival", "removal"])
+            #expect(zip(kinds, notices).filter { $0.0 == "removal" }.map(\.1.receiver.code) == ["DE"])
             #expect(
                 try await AuditEntry.query(on: ctx.db).filter(\.$action == "registry.notice").count() == notices.count)
         }
