@@ -50,10 +50,10 @@ struct DemoRegistry {
                 category: category, reference: "\(state.code)-DEMO-\(n + 1)", givenNames: record.givenNames,
                 familyNames: record.familyNames, nationalities: record.nationality.flatMap { Self.icao[$0] },
                 dateOfBirth: record.dateOfBirth, sex: record.sex, documentNumber: record.documentNumber,
-                eventPlace: "Demo", eventAt: RegistryService.iso(event),
+                eventPlace: "Demo", eventAt: event.iso,
                 // Most are transmitted; the recent ones and a few late ones wait on the worklist.
                 biometricsTakenAt: hoursAgo > 12 && Double.random(in: 0..<1, using: &rng) < 0.85
-                    ? RegistryService.iso(event) : nil)
+                    ? event.iso : nil)
             // The generator writes children too: those under 6 are refused, as the law says.
             guard let valid = try? input.validated(now: now) else { continue }
             let registered = try await registry.register(valid, by: callers[state]!, on: db)

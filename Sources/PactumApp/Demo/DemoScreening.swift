@@ -78,8 +78,8 @@ struct DemoScreening {
             let opened = try await screening.open(
                 try OpenScreeningInput(
                     reference: "\(plan.state.code)-SCR-\(n + 1)", situation: plan.situation.rawValue,
-                    eventAt: RegistryService.iso(event), eventPlace: plan.place,
-                    startedAt: RegistryService.iso(event.addingTimeInterval(3600)), givenNames: person.givenNames,
+                    eventAt: event.iso, eventPlace: plan.place,
+                    startedAt: event.addingTimeInterval(3600).iso, givenNames: person.givenNames,
                     familyNames: person.familyNames,
                     dateOfBirth: plan.unaccompanied ? "2010-04-XX" : person.dateOfBirth, sex: person.sex,
                     nationalities: person.nationality.flatMap { DemoRegistry.icao[$0] },

@@ -31,6 +31,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         switch error {
         case let problem as Problem:
             return problem
+        case let domain as any DomainError:
+            return domain.failure.problem
         case let decoding as DecodingError:
             return .validation([FieldError.from(decoding)])
         case let validation as ValidationsError:

@@ -124,7 +124,7 @@ struct FieldValidator {
     }
 
     func throwIfInvalid() throws {
-        if !errors.isEmpty { throw Problem.validation(errors) }
+        if !errors.isEmpty { throw InvalidInput(errors) }
     }
 }
 

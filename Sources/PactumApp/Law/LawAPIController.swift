@@ -117,12 +117,12 @@ func lawAnswer<T>(field: String, _ body: () throws -> T) throws -> T {
             case .dublinIIIApplies, .ammrApplies: "registeredOn"
             case .directive201332: "lodgedOn"
             }
-        throw Problem.validation([.init(field: field, message: error.description)])
+        throw InvalidInput([.init(field: field, message: error.description)])
     } catch let error as HolidayCalendar.CalendarError {
         let field = if case .yearOutOfRange = error { field } else { "subdivision" }
-        throw Problem.validation([.init(field: field, message: error.description)])
+        throw InvalidInput([.init(field: field, message: error.description)])
     } catch let error as PeriodCalculator.PeriodError {
-        throw Problem.validation([.init(field: "from", message: error.description)])
+        throw InvalidInput([.init(field: "from", message: error.description)])
     }
 }
 

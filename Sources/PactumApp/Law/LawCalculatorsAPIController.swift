@@ -110,7 +110,7 @@ extension Request {
                 throw Problem.badRequest(
                     "The body is not valid JSON.", errors: [.init(field: "body", message: error.message)])
             }
-            throw Problem.validation([.init(field: error.path.isEmpty ? "body" : error.path, message: error.message)])
+            throw InvalidInput([.init(field: error.path.isEmpty ? "body" : error.path, message: error.message)])
         }
     }
 }
@@ -120,7 +120,7 @@ func facts422<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as InvalidFacts {
-        throw Problem.validation(error.errors.map { .init(field: $0.field, message: $0.message) })
+        throw InvalidInput(error.errors.map { .init(field: $0.field, message: $0.message) })
     }
 }
 

@@ -75,8 +75,8 @@ struct LawPageController: RouteCollection {
                     from: form.from!, crisis: crisis, extension: form.extension.flatMap { $0.isEmpty ? nil : $0 },
                     application: application)
             }
-        } catch let problem as Problem {
-            page.errors = problem.errors ?? []
+        } catch let invalid as InvalidInput {
+            page.errors = invalid.errors
             return try await req.renderPage("law", title: "Legal clocks", page, status: .unprocessableEntity)
         }
         return try await req.renderPage("law", title: "Legal clocks", page)

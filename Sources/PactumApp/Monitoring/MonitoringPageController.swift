@@ -48,11 +48,11 @@ struct MonitoringPageController: RouteCollection {
     private func handle(_ req: Request, _ body: (Caller) async throws -> Void) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.monitorScreening, purpose: nil, with: access)
-        do {
+        return try await req.submitForm(field: "") {
             try await body(caller)
             return req.redirect(to: "/monitoring", redirectType: .normal)
-        } catch let problem as Problem where problem.status == 422 {
-            return try await render(req, errors: problem.errors ?? [], status: .unprocessableEntity)
+        } again: { errors, status in
+            try await render(req, errors: errors, status: status)
         }
     }
 

@@ -85,7 +85,7 @@ struct MonitoringService: Sendable {
         guard let id = UUID(uuidString: raw), let c = try await ScreeningCase.find(id, on: db),
             c.stateCode == state.code
         else {
-            throw Problem.validation([.init(field: "screeningId", message: "is not a screening of \(state.code)")])
+            throw InvalidInput([.init(field: "screeningId", message: "is not a screening of \(state.code)")])
         }
         return c.id
     }
@@ -150,7 +150,7 @@ struct MonitoringService: Sendable {
     /// where the status is a finding.
     func move(_ id: UUID, _ input: StatusInput, by caller: Caller, on db: any Database) async throws -> AllegationView {
         guard let a = try await Allegation.find(id, on: db), a.stateCode == caller.state.code else {
-            throw Problem.notFound("No allegation \(id) of \(caller.state.code).")
+            throw MonitoringError.notFound("No allegation \(id) of \(caller.state.code).")
         }
         let current = AllegationStatus(rawValue: a.status) ?? .received
         var check = FieldValidator()
@@ -177,9 +177,7 @@ struct MonitoringService: Sendable {
                 try await tx.db.compareAndSet(
                     Allegation.schema, id: id, "status", from: current.rawValue, to: target!.rawValue)
             else {
-                throw Problem(
-                    status: .conflict, type: "allegation-moved",
-                    detail: "The allegation was moved on at the same moment; reload it.")
+                throw MonitoringError.allegationMoved("The allegation was moved on at the same moment; reload it.")
             }
             try await a.save(on: tx.db)
             try await tx.append(
@@ -209,7 +207,7 @@ struct MonitoringService: Sendable {
         utc.timeZone = TimeZone(identifier: "UTC")!
         guard (2024...2100).contains(year), let start = utc.date(from: DateComponents(year: year, month: 1, day: 1)),
             let end = utc.date(from: DateComponents(year: year + 1, month: 1, day: 1))
-        else { throw Problem.validation([.init(field: "year", message: "must be a year from 2024")]) }
+        else { throw InvalidInput([.init(field: "year", message: "must be a year from 2024")]) }
         let state = caller.state.code
         let cases = try await ScreeningCase.query(on: db).filter(\.$state == caller.state).filter(\.$startedAt >= start)
             .filter(\.$startedAt < end).all()

@@ -15,7 +15,7 @@ struct RegistryNotice: MessagePayload, Equatable {
 
     /// The central system's 72-hour limit to pass the notice on (EDAC-NOTICE), on the message.
     static func clock(for m: ExchangeMessage, law: DeadlineEngine) throws -> ClockStart {
-        let deadline = try law.deadline("EDAC-NOTICE", state: m.receiver, from: RegistryService.iso(m.sentAt))
+        let deadline = try law.deadline("EDAC-NOTICE", state: m.receiver, from: m.sentAt.iso)
         return try ClockStart(
             deadline, owner: .exchange, recordType: "exchange.message", recordID: try m.requireID(), state: m.receiver,
             triggeredAt: m.sentAt)

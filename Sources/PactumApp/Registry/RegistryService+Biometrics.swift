@@ -46,9 +46,8 @@ extension RegistryService {
             // Checked inside the transaction, which audited writes take one at a time; the
             // unique index (biometrics_one_per_kind) holds it across processes too.
             if try await Biometric.query(on: tx.db).filter(\.$datasetID == id).filter(\.$kind != "image").count() > 0 {
-                throw Problem(
-                    status: .conflict, type: "biometrics-recorded",
-                    detail: "The dataset's biometric data are recorded; a retake is a new capture of the same dataset.")
+                throw RegistryError.biometricsRecorded(
+                    "The dataset's biometric data are recorded; a retake is a new capture of the same dataset.")
             }
             for b in toStore { try await b.create(on: tx.db) }
             try await RegistryChange.record(id, at: now, origin: feed.node, on: tx.db)

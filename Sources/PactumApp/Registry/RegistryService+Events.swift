@@ -17,7 +17,7 @@ extension RegistryService {
     {
         let input = raw.normalized
         guard let kind = input.event.flatMap(RegistryEventKind.init(rawValue:)) else {
-            throw Problem.validation([
+            throw InvalidInput([
                 .init(
                     field: "event",
                     message: "must be one of: \(RegistryEventKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -29,7 +29,7 @@ extension RegistryService {
                 caller.draft(
                     .accessDenied, "registry.update", id, state: caller.state.code, detail: reason, outcome: .denied),
                 on: db)
-            throw Problem.forbidden(reason)
+            throw RegistryError.eventForbidden(reason)
         }
         let now = clock.now()
         let result = try await audit.transaction(on: db) { tx in
@@ -37,12 +37,10 @@ extension RegistryService {
             // of concurrent events that exclude each other (two flags, two marks) one is applied
             // and the others are refused with 409.
             guard let d = try await Dataset.find(id, on: tx.db), d.stateCode == caller.state.code else {
-                throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+                throw RegistryError.notFound("No dataset \(id) of \(caller.state.code).")
             }
             guard !d.isRestricted else {
-                throw Problem(
-                    status: .conflict, type: "restricted",
-                    detail: "The dataset is restricted (EDAC Art 43; GDPR Art 18).")
+                throw RegistryError.restricted("The dataset is restricted (EDAC Art 43; GDPR Art 18).")
             }
             let change = try await apply(kind, input, to: d, on: tx.db)
             var sent = 0
@@ -82,11 +80,11 @@ extension RegistryService {
         let category = try d.readCategory()
         let state = try d.memberState()
         let now = clock.now()
-        func refuse(_ detail: String) -> Problem {
-            Problem(status: .conflict, type: "event-not-allowed", detail: detail)
+        func refuse(_ detail: String) -> RegistryError {
+            RegistryError.eventNotAllowed(detail)
         }
-        func field(_ name: String, _ message: String) -> Problem {
-            Problem.validation([.init(field: name, message: message)])
+        func field(_ name: String, _ message: String) -> InvalidInput {
+            InvalidInput([.init(field: name, message: message)])
         }
         func memberState() throws -> MemberState {
             guard let state = input.state.flatMap({ MemberState(rawValue: $0.uppercased()) }) else {
@@ -269,14 +267,14 @@ extension RegistryService {
     /// The receipt of a notice (DESIGN.md: a notice is immutable, with a receipt).
     func acknowledge(_ id: UUID, by caller: Caller, on db: any Database) async throws -> NoticeView {
         guard let notice = try await exchange.received(id, .registryNotice, by: caller.state, on: db) else {
-            throw Problem.notFound("No notice \(id) for \(caller.state.code).")
+            throw RegistryError.notFound("No notice \(id) for \(caller.state.code).")
         }
         guard notice.acknowledgedAt == nil else { return try await noticeViews([notice], on: db)[0] }
         // The first receipt is kept: read again inside the transaction, so that of concurrent
         // receipts one writes and the others answer what it wrote.
         return try await audit.transaction(on: db) { tx in
             guard let current = try await exchange.received(id, .registryNotice, by: caller.state, on: tx.db) else {
-                throw Problem.notFound("No notice \(id) for \(caller.state.code).")
+                throw RegistryError.notFound("No notice \(id) for \(caller.state.code).")
             }
             if try await exchange.acknowledge(current, official: caller.principal.email, on: tx.db) {
                 try await tx.append(

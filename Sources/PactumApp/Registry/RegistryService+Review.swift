@@ -27,12 +27,12 @@ extension RegistryService {
     /// are deleted at once and the report to eu-LISA falls due in 3 working days.
     func decide(_ id: UUID, confirm: Bool, by caller: Caller, on db: any Database) async throws -> CandidateView {
         guard let candidate = try await Candidate.find(id, on: db), candidate.probeState == caller.state.code else {
-            throw Problem.notFound("No candidate \(id) for \(caller.state.code).")
+            throw RegistryError.notFound("No candidate \(id) for \(caller.state.code).")
         }
         guard candidate.status == Candidate.Status.pending.rawValue else { throw Self.alreadyDecided }
         guard let probe = try await Dataset.find(candidate.probeID, on: db),
             let match = try await Dataset.find(candidate.matchID, on: db)
-        else { throw Problem.notFound("A dataset of the candidate no longer exists.") }
+        else { throw RegistryError.notFound("A dataset of the candidate no longer exists.") }
         let now = clock.now()
         let status = confirm ? Candidate.Status.confirmed : .falseHit
         try await audit.transaction(on: db) { tx in
@@ -67,8 +67,7 @@ extension RegistryService {
         return Self.view(candidate, probe: probe, match: confirm ? match : nil)
     }
 
-    static let alreadyDecided = Problem(
-        status: .conflict, type: "already-decided", detail: "An expert has already decided on this candidate.")
+    static let alreadyDecided = RegistryError.alreadyDecided("An expert has already decided on this candidate.")
 
     /// Joins two persons: the older id stays (ids are stable), the other's datasets move to it.
     private func merge(_ a: UUID, _ b: UUID, on db: any Database) async throws {

@@ -31,7 +31,7 @@ extension RegistryService {
         )
         .all()
         guard !datasets.isEmpty else {
-            throw Problem.notFound("No person \(id) with datasets of \(caller.state.code).")
+            throw RegistryError.notFound("No person \(id) with datasets of \(caller.state.code).")
         }
         let ids = datasets.map { $0.id! }
         let hits = try await Candidate.query(on: db).filter(\.$probeID ~~ ids)
@@ -74,10 +74,10 @@ extension RegistryService {
         async throws -> DatasetView
     {
         guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
-            throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+            throw RegistryError.notFound("No dataset \(id) of \(caller.state.code).")
         }
         guard let reason = input.reason.given else {
-            throw Problem.validation([.init(field: "reason", message: "is required")])
+            throw InvalidInput([.init(field: "reason", message: "is required")])
         }
         // Re-validate the whole dataset with the new value, so that a rectification can never
         // store what a registration would refuse.
@@ -85,7 +85,7 @@ extension RegistryService {
         let field = input.field ?? ""
         let value = input.value.given
         guard let path = DatasetInput.rectifiableFields[field] else {
-            throw Problem.validation([
+            throw InvalidInput([
                 .init(
                     field: "field",
                     message: "must be one of: \(DatasetInput.rectifiableFields.keys.sorted().joined(separator: ", "))")
@@ -94,10 +94,9 @@ extension RegistryService {
         let old = draft[keyPath: path]
         draft[keyPath: path] = value
         let valid: ValidDataset
-        do { valid = try draft.validated(now: clock.now()) } catch let problem as Problem {
+        do { valid = try draft.validated(now: clock.now()) } catch let invalid as InvalidInput {
             // Name the field as the DPO sent it: "value" carries it.
-            throw Problem.validation(
-                (problem.errors ?? []).map { .init(field: "value", message: "\($0.field) \($0.message)") })
+            throw InvalidInput(invalid.errors.map { .init(field: "value", message: "\($0.field) \($0.message)") })
         }
         d.apply(valid)
         let now = clock.now()
@@ -132,7 +131,7 @@ extension RegistryService {
         async throws -> DatasetView
     {
         guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
-            throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+            throw RegistryError.notFound("No dataset \(id) of \(caller.state.code).")
         }
         var check = FieldValidator()
         let restricted = input.restricted.flatMap { ["true": true, "false": false][$0.lowercased()] }
@@ -172,7 +171,7 @@ extension DatasetInput {
             namesAtBirth: d.namesAtBirth, otherNames: d.otherNames, nationalities: d.nationalities,
             dateOfBirth: d.dateOfBirth, ageUnclear: nil, placeOfBirth: d.placeOfBirth, sex: d.sex,
             documentType: d.documentType, documentNumber: d.documentNumber, documentCountry: d.documentCountry,
-            documentExpiry: d.documentExpiry, eventPlace: d.eventPlace, eventAt: RegistryService.iso(d.eventAt),
+            documentExpiry: d.documentExpiry, eventPlace: d.eventPlace, eventAt: d.eventAt.iso,
             resettlementOutcome: d.resettlementOutcome, protectionDecisionDate: d.protectionDecisionDate,
             biometricsTakenAt: nil)
     }

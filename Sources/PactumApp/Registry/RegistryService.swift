@@ -4,25 +4,6 @@ import PactumIdentity
 import PactumLaw
 import Vapor
 
-/// Who acts on the registry, and why: every audited entry carries both.
-struct Caller: Sendable {
-    let principal: Principal
-    let purpose: Purpose
-    let requestID: String?
-
-    var state: MemberState { principal.state }
-
-    func draft(
-        _ action: AuditAction, _ type: String, _ id: UUID?, state: String?, detail: String? = nil,
-        outcome: AuditOutcome = .success
-    ) -> AuditDraft {
-        AuditDraft(
-            principal, action, outcome: outcome,
-            record: AuditRecord(type: type, id: id?.uuidString, state: state.flatMap { MemberState(rawValue: $0) }),
-            purpose: purpose, requestID: requestID, detail: detail)
-    }
-}
-
 /// The identity registry: registration by Eurodac category with its clocks, identification on
 /// every registration, the expert's review, marks, flags and updates with their notices,
 /// erasure and the data subject's rights. Each operation is one transaction with its audit
@@ -73,9 +54,8 @@ struct RegistryService: Sendable {
             if try await Dataset.query(on: tx.db).filter(\.$stateCode == state.code)
                 .filter(\.$reference == input.reference).first() != nil
             {
-                throw Problem(
-                    status: .conflict, type: "duplicate-reference",
-                    detail: "\(state.code) already holds a dataset with reference \(input.reference).")
+                throw RegistryError.duplicateReference(
+                    "\(state.code) already holds a dataset with reference \(input.reference).")
             }
             let person = RegistryPerson(createdAt: now)
             try await person.create(on: tx.db)
@@ -134,7 +114,7 @@ struct RegistryService: Sendable {
     /// 23(2), 24(2), 26(1)), or the retake's (EDAC Art 15(2)).
     func startTransmissionClock(_ d: Dataset, from: Date, rule: String, on db: any Database) async throws {
         let state = try d.memberState()
-        let deadline = try law.deadline(rule, state: state, from: Self.iso(from))
+        let deadline = try law.deadline(rule, state: state, from: from.iso)
         try await clocks.start(
             ClockStart(
                 deadline, owner: .registry, recordType: "registry.dataset", recordID: try d.requireID(), state: state,
@@ -144,7 +124,7 @@ struct RegistryService: Sendable {
     /// Extends the running transmission limit on technical grounds (EDAC Art 15(1), 2nd subparagraph).
     func extendTransmissionClock(_ running: LegalClock, grounds: String, on db: any Database) async throws {
         let deadline = try law.deadline(
-            running.rule, state: running.state, from: Self.iso(running.triggeredAt), extension: "technical")
+            running.rule, state: running.state, from: running.triggeredAt.iso, extension: "technical")
         running.dueAt = try Date(deadline.expires, strategy: .iso8601)
         running.variant = deadline.variant
         running.variantGrounds = grounds
@@ -254,13 +234,11 @@ struct RegistryService: Sendable {
     /// ids of other states cannot be probed). A restricted dataset is shown to the DPO only.
     func dataset(_ id: UUID, by caller: Caller, on db: any Database) async throws -> Dataset {
         guard let d = try await Dataset.find(id, on: db), d.stateCode == caller.state.code else {
-            throw Problem.notFound("No dataset \(id) of \(caller.state.code).")
+            throw RegistryError.notFound("No dataset \(id) of \(caller.state.code).")
         }
         if d.isRestricted, caller.purpose != .dataSubjectRequest {
-            throw Problem(
-                status: .conflict, type: "restricted",
-                detail:
-                    "The dataset is restricted (EDAC Art 43; GDPR Art 18): only the data-protection officer may process it."
+            throw RegistryError.restricted(
+                "The dataset is restricted (EDAC Art 43; GDPR Art 18): only the data-protection officer may process it."
             )
         }
         try await audit.record(caller.draft(.registryRead, "registry.dataset", id, state: d.stateCode), on: db)
@@ -273,7 +251,9 @@ struct RegistryService: Sendable {
         let all = try await Dataset.query(on: db).filter(\.$person.$id == id).all()
         let own = all.filter { $0.stateCode == caller.state.code }
         let visible = own.filter { !$0.isRestricted || caller.purpose == .dataSubjectRequest }
-        guard !visible.isEmpty else { throw Problem.notFound("No person \(id) with datasets of \(caller.state.code).") }
+        guard !visible.isEmpty else {
+            throw RegistryError.notFound("No person \(id) with datasets of \(caller.state.code).")
+        }
         let ids = visible.map { $0.id! }
         let candidates = try await Candidate.query(on: db).filter(\.$probeID ~~ ids).all()
         // Another state's restricted dataset is not processed, so not shown either.
@@ -330,5 +310,4 @@ struct RegistryService: Sendable {
             reviewedBy: c.reviewedBy, reviewedAt: c.reviewedAt, reportDue: c.reportDue)
     }
 
-    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 }

@@ -57,27 +57,26 @@ extension ScreeningService {
         try check.throwIfInvalid()
         if let representative {
             guard let r = try await Representative.find(representative, on: db), r.stateCode == caller.state.code else {
-                throw Problem.validation([
+                throw InvalidInput([
                     .init(field: "representativeId", message: "is not a representative of \(caller.state.code)")
                 ])
             }
         }
         let (c, load) = try await change(id, .form, by: caller, on: db, detail: "safeguards recorded") { c, db in
             guard c.minor else {
-                throw Problem(
-                    status: .conflict, type: "not-a-minor",
-                    detail: "Safeguards of SCR Art 13 are for children; this screening is not marked as a child's.")
+                throw ScreeningError.notAMinor(
+                    "Safeguards of SCR Art 13 are for children; this screening is not marked as a child's.")
             }
             if c.unaccompanied {
                 guard representative != nil else {
-                    throw Problem.validation([
+                    throw InvalidInput([
                         .init(
                             field: "representativeId",
                             message: "an unaccompanied minor needs a representative (SCR Art 13(4))")
                     ])
                 }
             } else if adult == nil {
-                throw Problem.validation([
+                throw InvalidInput([
                     .init(
                         field: "accompanyingAdult",
                         message: "name the adult family member who accompanies the child (SCR Art 13(3))")
@@ -187,9 +186,7 @@ extension ScreeningService {
     func registerBiometrics(on id: UUID, by caller: Caller, on db: any Database) async throws -> ScreeningResult {
         let c = try await screening(id, by: caller, on: db)
         if c.datasetID != nil {
-            throw Problem(
-                status: .conflict, type: "already-registered",
-                detail: "The biometrics of this screening are registered.")
+            throw ScreeningError.alreadyRegistered("The biometrics of this screening are registered.")
         }
         let now = clock.now()
         let input = DatasetInput(
@@ -197,8 +194,8 @@ extension ScreeningService {
             givenNames: c.givenNames, familyNames: c.familyNames, nationalities: c.nationalities,
             dateOfBirth: c.dateOfBirth, placeOfBirth: c.placeOfBirth, sex: c.sex, documentType: c.documentType,
             documentNumber: c.documentNumber, documentCountry: c.documentCountry, documentExpiry: c.documentExpiry,
-            eventPlace: c.eventPlace, eventAt: RegistryService.iso(c.eventAt),
-            biometricsTakenAt: RegistryService.iso(now))
+            eventPlace: c.eventPlace, eventAt: c.eventAt.iso,
+            biometricsTakenAt: now.iso)
         let valid = try input.validated(now: now)
         // The check's own rules first (limit, safeguards), then the registration.
         try admit(c, .check)

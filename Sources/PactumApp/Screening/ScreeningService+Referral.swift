@@ -82,21 +82,18 @@ extension ScreeningService {
                 of: referral!, applied: c.applied, relocationState: relocationState, screeningState: c.state,
                 interruptionReason: reason)
             {
-                throw Problem.validation([.init(field: "referral", message: refusal)])
+                throw InvalidInput([.init(field: "referral", message: refusal)])
             }
             // Before the limit, a screening ends when its checks are done; an interruption and
             // the end of the limit refer it as it stands (SCR Art 18(5),(6)).
             if referral != .interruption, limit.dueAt > now, !c.missingChecks.isEmpty {
-                throw Problem(
-                    status: .conflict, type: "checks-incomplete",
-                    detail:
-                        "Checks not done: \(c.missingChecks.joined(separator: ", ")). Refer once they are done or the limit of \(limit.rule) has passed (SCR Arts 8(5), 18(5))."
+                throw ScreeningError.checksIncomplete(
+                    "Checks not done: \(c.missingChecks.joined(separator: ", ")). Refer once they are done or the limit of \(limit.rule) has passed (SCR Arts 8(5), 18(5))."
                 )
             }
             if c.minor, c.safeguardsAt == nil {
-                throw Problem(
-                    status: .conflict, type: "safeguards-missing",
-                    detail: "A child is referred only with the safeguards recorded (SCR Art 13).")
+                throw ScreeningError.safeguardsMissing(
+                    "A child is referred only with the safeguards recorded (SCR Art 13).")
             }
             c.referral = referral!.rawValue
             c.receivingAuthority = referral!.receivingAuthority(applied: c.applied).rawValue
@@ -143,13 +140,13 @@ extension ScreeningService {
     func acknowledge(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ReferralItem {
         let items = try await referrals(by: caller, on: db)
         guard items.contains(where: { $0.id == id }), let c = try await ScreeningCase.find(id, on: db) else {
-            throw Problem.notFound("No screening form \(id) referred to your authority.")
+            throw ScreeningError.notFound("No screening form \(id) referred to your authority.")
         }
         guard c.receivedAt == nil else { return Self.item(c) }
         // The first receipt is kept, also when two arrive at once.
         return try await audit.transaction(on: db) { tx in
             guard let c = try await ScreeningCase.find(id, on: tx.db) else {
-                throw Problem.notFound("No screening form \(id) referred to your authority.")
+                throw ScreeningError.notFound("No screening form \(id) referred to your authority.")
             }
             guard c.receivedAt == nil else { return Self.item(c) }
             c.receivedAt = clock.now()

@@ -37,7 +37,7 @@ struct ScreeningService: Sendable {
         let hours = input.startedAt.timeIntervalSince(input.eventAt) / 3600
         let rule = ScreeningRules.clock(input.situation, hoursHeldBeforeStart: hours, scope: settings.fourDayScope)
         let from = rule.fromScreeningStart ? input.startedAt : input.eventAt
-        let deadline = try law.deadline(rule.rule, state: state, from: RegistryService.iso(from))
+        let deadline = try law.deadline(rule.rule, state: state, from: from.iso)
         let now = clock.now()
         let c = ScreeningCase()
         c.id = UUID()
@@ -66,9 +66,8 @@ struct ScreeningService: Sendable {
             if try await ScreeningCase.query(on: tx.db).filter(\.$state == state)
                 .filter(\.$reference == input.reference).first() != nil
             {
-                throw Problem(
-                    status: .conflict, type: "duplicate-reference",
-                    detail: "\(state.code) already has a screening with reference \(input.reference).")
+                throw ScreeningError.duplicateReference(
+                    "\(state.code) already has a screening with reference \(input.reference).")
             }
             try await c.create(on: tx.db)
             c.limit = try await clocks.start(
@@ -110,10 +109,8 @@ struct ScreeningService: Sendable {
                         .draft(.registryRead, "registry.dataset", d.id, state: d.stateCode))
             }
         }
-        throw Problem(
-            status: .conflict, type: "already-screened",
-            detail:
-                "The registry holds an external-border dataset (category D or F) of this person from \(states): no in-territory screening (SCR Art 7(1)). Review the match in the registry."
+        throw ScreeningError.alreadyScreened(
+            "The registry holds an external-border dataset (category D or F) of this person from \(states): no in-territory screening (SCR Art 7(1)). Review the match in the registry."
         )
     }
 
@@ -122,7 +119,7 @@ struct ScreeningService: Sendable {
     /// A screening of the caller's state (404 otherwise), audited.
     func screening(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ScreeningCase {
         guard let c = try await ScreeningCase.find(id, on: db), c.state == caller.state else {
-            throw Problem.notFound("No screening \(id) of \(caller.state.code).")
+            throw ScreeningError.notFound("No screening \(id) of \(caller.state.code).")
         }
         try await withLimit(c, on: db)
         try await audit.record(caller.draft(.screeningRead, "screening", id, state: c.stateCode), on: db)
@@ -185,7 +182,7 @@ struct ScreeningService: Sendable {
         // two concurrent referrals one refers and the other finds the screening referred (409).
         return try await audit.transaction(on: db) { tx in
             guard let c = try await ScreeningCase.find(id, on: tx.db), c.state == caller.state else {
-                throw Problem.notFound("No screening \(id) of \(caller.state.code).")
+                throw ScreeningError.notFound("No screening \(id) of \(caller.state.code).")
             }
             try await withLimit(c, on: tx.db)
             try admit(c, step)
@@ -201,23 +198,17 @@ struct ScreeningService: Sendable {
     func admit(_ c: ScreeningCase, _ step: Step) throws {
         let now = clock.now()
         if c.isReferred {
-            throw Problem(
-                status: .conflict, type: "referred",
-                detail: "The screening ended with its referral on \(RegistryService.iso(c.referredAt!)) (SCR Art 18).")
+            throw ScreeningError.referred("The screening ended with its referral on \(c.referredAt!.iso) (SCR Art 18).")
         }
         let limit = try c.requireLimit()
         if step == .check, limit.dueAt < now {
-            throw Problem(
-                status: .conflict, type: "screening-ended",
-                detail:
-                    "The limit of \(limit.rule) passed at \(RegistryService.iso(limit.dueAt)): the screening has ended and the person must be referred (SCR Art 18(5))."
+            throw ScreeningError.screeningEnded(
+                "The limit of \(limit.rule) passed at \(limit.dueAt.iso): the screening has ended and the person must be referred (SCR Art 18(5))."
             )
         }
         if step == .check, c.minor, c.safeguardsAt == nil {
-            throw Problem(
-                status: .conflict, type: "safeguards-missing",
-                detail:
-                    "A child is screened only with the safeguards recorded: an accompanying adult family member, or a representative for an unaccompanied minor (SCR Art 13)."
+            throw ScreeningError.safeguardsMissing(
+                "A child is screened only with the safeguards recorded: an accompanying adult family member, or a representative for an unaccompanied minor (SCR Art 13)."
             )
         }
     }

@@ -115,14 +115,16 @@ enum WatchlistFile {
         guard (1...64).contains(list.utf8.count),
             list.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
         else {
-            throw Problem.validation([.init(field: "list", message: "must be 1-64 letters, digits, '-', '_' or '.'")])
+            throw InvalidInput([.init(field: "list", message: "must be 1-64 letters, digits, '-', '_' or '.'")])
         }
         let table: CSVTable
-        do { table = try CSVTable(parsing: text) } catch { throw Problem.badRequest("The file is not CSV: \(error).") }
+        do { table = try CSVTable(parsing: text) } catch {
+            throw ScreeningError.unreadableFile("The file is not CSV: \(error).")
+        }
         var check = FieldValidator()
         let missing = columns.filter { !table.header.contains($0) }
         if !missing.isEmpty {
-            throw Problem.badRequest("The file lacks the columns: \(missing.joined(separator: ", ")).")
+            throw ScreeningError.unreadableFile("The file lacks the columns: \(missing.joined(separator: ", ")).")
         }
         let col = Dictionary(uniqueKeysWithValues: columns.map { ($0, table.header.firstIndex(of: $0)!) })
         var entries: [WatchlistEntry] = []

@@ -24,7 +24,7 @@ struct AuditAPIController: RouteCollection {
         try await req.authorize(.verifyAuditChain, purpose: nil, with: access)
         let raw = try req.query.decode(AuditQuery.Raw.self)
         guard let purpose = raw.purpose.flatMap(Purpose.init(rawValue:)) else {
-            throw Problem.validation([
+            throw InvalidInput([
                 .init(
                     field: "purpose",
                     message: "must be one of: \(Purpose.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -39,8 +39,8 @@ struct AuditPageController: RouteCollection {
                 next.cursor = cursor
                 return "/audit?" + ((try? URLEncodedFormEncoder().encode(next)) ?? "")
             }
-        } catch let problem as Problem where problem.status == 422 {
-            page.errors = problem.errors ?? []
+        } catch let invalid as InvalidInput {
+            page.errors = invalid.errors
             return try await req.renderPage("audit", title: "Audit trail", page, status: .unprocessableEntity)
         }
         return try await req.renderPage("audit", title: "Audit trail", page)

@@ -86,9 +86,9 @@ struct AuthAPIController: RouteCollection {
                 of: principal, current: change.currentPassword, new: change.newPassword, requestID: req.requestID,
                 on: req.db)
         } catch AuthError.invalidCredentials {
-            throw Problem.validation([.init(field: "currentPassword", message: "is wrong")])
+            throw InvalidInput([.init(field: "currentPassword", message: "is wrong")])
         } catch AuthError.weakPassword(let why) {
-            throw Problem.validation([.init(field: "newPassword", message: why)])
+            throw InvalidInput([.init(field: "newPassword", message: why)])
         }
         return .noContent
     }

@@ -72,8 +72,8 @@ struct RegistryPageController: RouteCollection {
                 let caller = try await req.caller(.searchRegistry, purpose: query.purpose, with: access)
                 page.matches = try await registry.search(probe, by: caller, on: req.db).matches
                 page.searched = true
-            } catch let problem as Problem where problem.status == 422 {
-                page.errors = problem.errors ?? []
+            } catch let invalid as InvalidInput {
+                page.errors = invalid.errors
                 return try await req.renderPage(
                     "registry", title: "Identity registry", page, status: .unprocessableEntity)
             }
@@ -117,7 +117,7 @@ struct RegistryPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.registerDataset, purpose: nil, with: access)
         let input = try req.content.decode(DatasetInput.self)
-        do {
+        return try await req.submitForm(field: "reference") {
             let result = try await registry.register(
                 try input.validated(now: registry.clock.now()), by: caller, on: req.db)
             guard let dataset = result.dataset else {
@@ -126,10 +126,9 @@ struct RegistryPageController: RouteCollection {
                     "registry-new", title: "Register a dataset", newPage(input, result: result))
             }
             return req.redirect(to: "/registry/datasets/\(dataset.id)", redirectType: .normal)
-        } catch let problem as Problem where [409, 422].contains(problem.status) {
-            let errors = problem.errors ?? [.init(field: "reference", message: problem.detail ?? "")]
-            return try await req.renderPage(
-                "registry-new", title: "Register a dataset", newPage(input, errors: errors), status: problem.httpStatus)
+        } again: { errors, status in
+            try await req.renderPage(
+                "registry-new", title: "Register a dataset", newPage(input, errors: errors), status: status)
         }
     }
 
@@ -199,7 +198,7 @@ struct RegistryPageController: RouteCollection {
             },
             faceModel: form.faceModel, image: image?.base64EncodedString(),
             imageFormat: image.map { _ in form.image?.contentType?.serialize() ?? "application/octet-stream" })
-        do {
+        return try await req.submitForm(field: "fingerprints") {
             let result = try await registry.recordBiometrics(
                 try input.validated(dimension: registry.settings.faceDimension), dataset: id, by: caller, on: req.db)
             let message =
@@ -208,9 +207,8 @@ struct RegistryPageController: RouteCollection {
                 to:
                     "/registry/datasets/\(id)?message=\(message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
                 redirectType: .normal)
-        } catch let problem as Problem where [409, 422].contains(problem.status) {
-            let errors = problem.errors ?? [.init(field: "fingerprints", message: problem.detail ?? "")]
-            return try await datasetPage(req, errors: errors, status: problem.httpStatus)
+        } again: { errors, status in
+            try await datasetPage(req, errors: errors, status: status)
         }
     }
 

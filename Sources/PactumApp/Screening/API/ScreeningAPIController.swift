@@ -192,7 +192,7 @@ struct ScreeningAPIController: RouteCollection {
     func report(req: Request) async throws -> MonitoringService.AnnualReport {
         let caller = try await caller(req, .monitorScreening)
         guard let year = req.query[Int.self, at: "year"] else {
-            throw Problem.validation([.init(field: "year", message: "is required, e.g. ?year=2026")])
+            throw InvalidInput([.init(field: "year", message: "is required, e.g. ?year=2026")])
         }
         return try await monitoring.report(year: year, by: caller, on: req.db)
     }

@@ -58,17 +58,13 @@ struct ScreeningPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.openScreening, purpose: nil, with: access)
         let input = try req.content.decode(OpenScreeningInput.self)
-        do {
+        return try await req.submitForm(field: "") {
             let result = try await screening.open(
                 try input.validated(now: screening.clock.now()), by: caller, on: req.db)
             return req.redirect(to: "/screening/cases/\(result.screening.id)", redirectType: .normal)
-        } catch let problem as Problem where [409, 422].contains(problem.status) {
-            return try await home(req, input: input, errors: Self.errors(problem), status: problem.httpStatus)
+        } again: { errors, status in
+            try await home(req, input: input, errors: errors, status: status)
         }
-    }
-
-    static func errors(_ problem: Problem) -> [Problem.FieldError] {
-        problem.errors ?? [.init(field: problem.type, message: problem.detail ?? "")]
     }
 
     // MARK: The case
@@ -131,7 +127,7 @@ struct ScreeningPageController: RouteCollection {
         let action: Action = name == "referral" ? .referScreening : .recordScreening
         let caller = try await req.caller(action, purpose: nil, with: access)
         let id = try req.uuidParameter("id")
-        do {
+        return try await req.submitForm(field: "") {
             let result: ScreeningResult
             switch name {
             case "health":
@@ -167,8 +163,8 @@ struct ScreeningPageController: RouteCollection {
                 warning.isEmpty
                 ? "" : "?warning=" + (warning.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return req.redirect(to: "/screening/cases/\(id)\(query)#\(name)", redirectType: .normal)
-        } catch let problem as Problem where [409, 422].contains(problem.status) {
-            return try await render(req, id, errors: Self.errors(problem), status: problem.httpStatus)
+        } again: { errors, status in
+            try await render(req, id, errors: errors, status: status)
         }
     }
 
@@ -261,18 +257,18 @@ struct ScreeningPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.loadWatchlists, purpose: nil, with: access)
         let upload = try req.content.decode(Upload.self)
-        do {
+        return try await req.submitForm(field: "file") {
             guard let file = upload.file, file.data.readableBytes > 0 else {
-                throw Problem.validation([.init(field: "file", message: "choose a CSV file")])
+                throw InvalidInput([.init(field: "file", message: "choose a CSV file")])
             }
             guard let text = file.data.strictUTF8 else {
-                throw Problem.validation([.init(field: "file", message: "is not UTF-8 text")])
+                throw InvalidInput([.init(field: "file", message: "is not UTF-8 text")])
             }
             let list = upload.list.given ?? ""
             let count = try await screening.loadWatchlist(text, list: list, by: caller, on: req.db)
             return try await watchlistPage(req, message: "\(list): \(count) alerts loaded")
-        } catch let problem as Problem where [400, 422].contains(problem.status) {
-            return try await watchlistPage(req, errors: Self.errors(problem), status: problem.httpStatus)
+        } again: { errors, status in
+            try await watchlistPage(req, errors: errors, status: status)
         }
     }
 }
