@@ -1,0 +1,102 @@
+"""Change-feed lag between two `pactum serve` processes on one PostgreSQL database (issue 14).
+
+Registers datasets through process A at a fixed rate (200 a second by default) for a while, then
+reads process B's histogram `pactum_change_feed_lag_seconds` (from a change's commit in A to its
+application in B's identification index) and prints p50 and p99 with the rate reached.
+
+    swift build -c release --product pactum
+    python3 Benchmarks/nodes/change_feed_benchmark.py --database postgres://pactum:pactum@127.0.0.1:5432/pactum_nodes
+
+The database is emptied first (DROP SCHEMA public CASCADE): give it one of its own.
+"""
+import argparse
+import concurrent.futures
+import pathlib
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+import uuid
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "Tests"))
+sys.path.insert(0, str(ROOT / "Tests" / "server"))
+from api import call, dataset_body  # noqa: E402
+from conftest import DemoServer  # noqa: E402
+
+
+def histogram(base):
+    """The cumulative buckets of B's lag histogram: [(upper bound in s, count)], and the count."""
+    with urllib.request.urlopen(base + "/metrics", timeout=10) as response:
+        text = response.read().decode()
+    buckets = [(float("inf") if m.group(1) == "+Inf" else float(m.group(1)), int(float(m.group(2))))
+               for m in re.finditer(r'pactum_change_feed_lag_seconds_bucket\{le="([^"]+)"\} (\S+)', text)]
+    return sorted(buckets)
+
+
+def percentile(buckets, p):
+    total = buckets[-1][1] if buckets else 0
+    for bound, count in buckets:
+        if count >= p * total:
+            return bound
+    return float("nan")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=32)
+    parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "pactum"))
+    args = parser.parse_args()
+    subprocess.run(["psql", args.database, "-qtAX", "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public"],
+                   check=True)
+    env = {"DATABASE_URL": args.database, "LOG_LEVEL": "warning"}
+    a = DemoServer(binary=args.binary, env=env, wait=False)
+    a.await_start()
+    b = DemoServer(binary=args.binary, env=env)
+    try:
+        status, body = call(a.base_url, "POST", "/api/v1/auth/token",
+                            {"email": "registry-operator.de@demo.pactum.example", "password": b.password})
+        assert status == 201, body
+        token = body["token"]
+        time.sleep(3)  # B has applied the demo A loaded.
+        before = histogram(b.base_url)
+        failures = []
+        done = []
+        lock = threading.Lock()
+
+        def register(n):
+            status, _ = call(a.base_url, "POST", "/api/v1/registry/datasets",
+                             dataset_body(givenNames=f"Lag{n}", familyNames=f"Probe{uuid.uuid4().hex[:8]}"), token=token)
+            with lock:
+                (done if status == 201 else failures).append(status)
+
+        start = time.monotonic()
+        total = int(args.rate * args.seconds)
+        with concurrent.futures.ThreadPoolExecutor(args.workers) as pool:
+            for n in range(total):
+                # Open loop: each registration is sent at its time, whatever the others do.
+                delay = start + n / args.rate - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+                pool.submit(register, n)
+        elapsed = time.monotonic() - start
+        time.sleep(2)
+        after = histogram(b.base_url)
+        delta = [(bound, count - dict(before).get(bound, 0)) for bound, count in after]
+        print(f"registrations through A: {len(done)} in {elapsed:.1f} s ({len(done) / elapsed:.0f}/s, "
+              f"asked {args.rate:.0f}/s), {len(failures)} failed")
+        print(f"changes applied by B: {delta[-1][1] if delta else 0}")
+        print(f"lag A -> B: p50 <= {percentile(delta, 0.5) * 1000:.0f} ms, p99 <= {percentile(delta, 0.99) * 1000:.0f} ms "
+              "(upper bounds of the histogram's buckets)")
+    finally:
+        a.stop()
+        b.stop()
+
+
+if __name__ == "__main__":
+    main()
