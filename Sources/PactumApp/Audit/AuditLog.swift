@@ -23,6 +23,14 @@ final class AuditLog: Sendable {
             try await db.transaction { tx in
                 if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
                     try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.advisoryLockKey))").run()
+                } else if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                    // Take SQLite's write lock before the first read: a transaction that reads
+                    // first and writes later fails (SQLITE_BUSY_SNAPSHOT) when another
+                    // connection of the pool wrote in between (a session, the change feed's
+                    // reader does not). Taking the lock waits, up to the busy timeout, for a
+                    // writer outside the audit lock to finish.
+                    try await sql.raw("PRAGMA busy_timeout = 5000").run()
+                    try await sql.raw("UPDATE member_states SET code = code WHERE 0 = 1").run()
                 }
                 let head = try await AuditEntry.query(on: tx).sort(\.$seq, .descending).first()
                 let audit = AuditTransaction(
