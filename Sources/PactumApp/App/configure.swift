@@ -118,15 +118,3 @@ extension Application {
 
     private struct ServicesKey: StorageKey { typealias Value = PactumServices }
 }
-
-/// Every migration, in order. Folders per capability own their migrations; this list orders them.
-enum PactumMigrations {
-    static func all(law: DeadlineEngine) -> [any Migration] {
-        [
-            CreateMemberStates(), CreateUsers(), CreateWebSessions(), CreateAuditEntries(), CreateRegistry(),
-            CreateScreening(), CreateBiometrics(), UpdateWebSessionsAddUserID(), UpdateBiometricsAddUniqueKind(),
-            CreateLegalClocks(), MoveClocksToLegalClocks(law: law), CreateRegistryChanges(), CreateExchangeMessages(),
-            MoveNoticesToExchange(law: law),
-        ]
-    }
-}

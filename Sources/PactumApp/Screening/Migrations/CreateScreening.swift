@@ -1,5 +1,7 @@
 import Fluent
 
+/// The screening tables, and those of the monitoring mechanism (SCR Art 10), which were created
+/// with them: a migration keeps its name and content once released.
 struct CreateScreening: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(Representative.schema)
