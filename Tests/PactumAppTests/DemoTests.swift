@@ -43,7 +43,7 @@ struct DemoTests {
             // Persons registered again are found by their fingers, with the fused decision.
             let prints = try await Candidate.query(on: ctx.db).filter(\.$source == "fingerprints").all()
             #expect(!prints.isEmpty)
-            #expect(prints.allSatisfy { $0.evidence?.contains("\"hit\":true") == true })
+            #expect(prints.allSatisfy { $0.evidence?.value.decision?.hit == true })
             #expect(try await Biometric.query(on: ctx.db).count() > 10)
             #expect(try await AuditEntry.query(on: ctx.db).filter(\.$action == "registry.register").count() == loaded)
             #expect(try await registry.load(on: ctx.db) == 0)

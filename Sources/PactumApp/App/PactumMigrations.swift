@@ -15,6 +15,8 @@ enum PactumMigrations {
             // The kernel's clocks, the change feed and the exchange, with the moves onto them
             CreateLegalClocks(), MoveClocksToLegalClocks(law: law), CreateRegistryChanges(), CreateExchangeMessages(),
             MoveNoticesToExchange(law: law),
+            // Typed storage
+            UpdateCandidatesExplanationJSON(),
         ]
     }
 }

@@ -128,7 +128,7 @@ struct AuthService: Sendable {
             try await audit.append(
                 AuditDraft(
                     principal, .tokenIssue, purpose: .authentication, requestID: requestID,
-                    detail: "token \(record.id!.uuidString)"))
+                    detail: "token \((try record.requireID()).uuidString)"))
         }
         return (token, record.expiresAt)
     }

@@ -27,12 +27,12 @@ final class Allegation: Model, @unchecked Sendable {
     @Field(key: "state_code") var stateCode: String
     @OptionalField(key: "screening_id") var screeningID: UUID?
     @Field(key: "received_at") var receivedAt: Date
-    @Field(key: "category") var category: String
+    @Field(key: "category") var category: AllegationCategory
     @Field(key: "description") var description: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: AllegationStatus
     @OptionalField(key: "outcome") var outcome: String?
     /// JSON of `[AllegationStep]`.
-    @Field(key: "history") var history: String
+    @Field(key: "history") var history: JSONText<[AllegationStep]>
     @Field(key: "monitor_id") var monitorID: String
     @Field(key: "updated_at") var updatedAt: Date
 

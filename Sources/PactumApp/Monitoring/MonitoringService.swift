@@ -52,16 +52,16 @@ struct MonitoringService: Sendable {
         var history: [AllegationStep]
         var screeningId: UUID?
 
-        init(_ a: Allegation) {
-            id = a.id!
+        init(_ a: Allegation) throws {
+            id = try a.requireID()
             receivedAt = a.receivedAt
-            category = a.category
-            categoryTitle = AllegationCategory(rawValue: a.category)?.title ?? a.category
+            category = a.category.rawValue
+            categoryTitle = a.category.title
             description = a.description
-            status = a.status
+            status = a.status.rawValue
             outcome = a.outcome
-            next = (AllegationStatus(rawValue: a.status)?.next ?? []).map(\.rawValue)
-            history = MonitoringService.history(a)
+            next = a.status.next.map(\.rawValue)
+            history = a.history.value
             screeningId = a.screeningID
         }
     }
@@ -114,7 +114,7 @@ struct MonitoringService: Sendable {
             try await s.create(on: tx.db)
             try await tx.append(caller.draft(.monitoringRecord, "monitoring.spot-check", s.id, state: s.stateCode))
         }
-        return Self.view(s)
+        return try Self.view(s)
     }
 
     func recordAllegation(_ input: AllegationInput, by caller: Caller, on db: any Database) async throws
@@ -130,20 +130,20 @@ struct MonitoringService: Sendable {
         a.stateCode = caller.state.code
         a.screeningID = try await screening(input.screeningId, state: caller.state, on: db)
         a.receivedAt = now
-        a.category = category!.rawValue
+        a.category = category!
         a.description = description
-        a.status = AllegationStatus.received.rawValue
-        a.history = try Self.encode([
-            AllegationStep(status: a.status, at: now, by: caller.principal.email, note: nil)
-        ])
+        a.status = .received
+        a.history = JSONText([AllegationStep(status: a.status.rawValue, at: now, by: caller.principal.email, note: nil)]
+        )
         a.monitorID = caller.principal.userID.uuidString
         a.updatedAt = now
         try await audit.transaction(on: db) { tx in
             try await a.create(on: tx.db)
             try await tx.append(
-                caller.draft(.monitoringRecord, "monitoring.allegation", a.id, state: a.stateCode, detail: a.category))
+                caller.draft(
+                    .monitoringRecord, "monitoring.allegation", a.id, state: a.stateCode, detail: a.category.rawValue))
         }
-        return AllegationView(a)
+        return try AllegationView(a)
     }
 
     /// Moves an allegation on; only the next statuses of its current one, with an outcome
@@ -152,7 +152,7 @@ struct MonitoringService: Sendable {
         guard let a = try await Allegation.find(id, on: db), a.stateCode == caller.state.code else {
             throw MonitoringError.notFound("No allegation \(id) of \(caller.state.code).")
         }
-        let current = AllegationStatus(rawValue: a.status) ?? .received
+        let current = a.status
         var check = FieldValidator()
         let target = input.status.given.flatMap(AllegationStatus.init(rawValue:))
         check.require(
@@ -165,11 +165,10 @@ struct MonitoringService: Sendable {
         }
         try check.throwIfInvalid()
         let now = clock.now()
-        var history = MonitoringService.history(a)
-        history.append(AllegationStep(status: target!.rawValue, at: now, by: caller.principal.email, note: outcome))
-        a.status = target!.rawValue
+        a.history.value.append(
+            AllegationStep(status: target!.rawValue, at: now, by: caller.principal.email, note: outcome))
+        a.status = target!
         a.outcome = outcome ?? a.outcome
-        a.history = try Self.encode(history)
         a.updatedAt = now
         try await audit.transaction(on: db) { tx in
             // One move from the status it was read in: a concurrent move makes this one a 409.
@@ -181,9 +180,10 @@ struct MonitoringService: Sendable {
             }
             try await a.save(on: tx.db)
             try await tx.append(
-                caller.draft(.monitoringRecord, "monitoring.allegation", a.id, state: a.stateCode, detail: a.status))
+                caller.draft(
+                    .monitoringRecord, "monitoring.allegation", a.id, state: a.stateCode, detail: a.status.rawValue))
         }
-        return AllegationView(a)
+        return try AllegationView(a)
     }
 
     func overview(by caller: Caller, on db: any Database) async throws -> ([SpotCheckView], [AllegationView]) {
@@ -197,7 +197,7 @@ struct MonitoringService: Sendable {
             caller.draft(
                 .monitoringRead, "monitoring", nil, state: caller.state.code,
                 detail: "\(checks.count) spot checks, \(allegations.count) allegations"), on: db)
-        return (checks.map(Self.view), allegations.map(AllegationView.init))
+        return (try checks.map(Self.view), try allegations.map(AllegationView.init))
     }
 
     /// Counts for one calendar year (UTC) of the caller's state; no personal data.
@@ -224,30 +224,19 @@ struct MonitoringService: Sendable {
         return AnnualReport(
             state: state, year: year,
             screenings: Dictionary(grouping: cases, by: \.situation.rawValue).mapValues(\.count),
-            referrals: Dictionary(grouping: cases.filter(\.isReferred)) { $0.referral ?? "" }.mapValues(\.count),
+            referrals: Dictionary(grouping: cases.filter(\.isReferred)) { $0.referral?.rawValue ?? "" }.mapValues(
+                \.count),
             endedByLimit: limits.filter { $0.stopEvent == "refer" && $0.status(at: clock.now()) == .late }.count,
             unaccompaniedMinors: cases.filter(\.unaccompanied).count, spotChecks: checks.count,
             unannouncedSpotChecks: checks.filter(\.unannounced).count,
-            allegations: Dictionary(grouping: allegations, by: \.category).mapValues {
-                Dictionary(grouping: $0, by: \.status).mapValues(\.count)
-            }, spotCheckFindings: checks.map(Self.view))
+            allegations: Dictionary(grouping: allegations, by: \.category.rawValue).mapValues {
+                Dictionary(grouping: $0, by: \.status.rawValue).mapValues(\.count)
+            }, spotCheckFindings: try checks.map(Self.view))
     }
 
-    static func view(_ s: SpotCheck) -> SpotCheckView {
+    static func view(_ s: SpotCheck) throws -> SpotCheckView {
         SpotCheckView(
-            id: s.id!, at: s.at, location: s.location, unannounced: s.unannounced, findings: s.findings,
+            id: try s.requireID(), at: s.at, location: s.location, unannounced: s.unannounced, findings: s.findings,
             screeningId: s.screeningID)
-    }
-
-    static func history(_ a: Allegation) -> [AllegationStep] {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return (try? decoder.decode([AllegationStep].self, from: Data(a.history.utf8))) ?? []
-    }
-
-    static func encode(_ history: [AllegationStep]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(history), as: UTF8.self)
     }
 }

@@ -65,7 +65,7 @@ actor RegistryIndex {
             var rng = SeededGenerator(seed: 42)
             model.estimateU(from: Linker.randomPairs(records, count: 20_000, using: &rng))
         }
-        let hits = try await Candidate.query(on: db).filter(\.$status == Candidate.Status.confirmed.rawValue).all()
+        let hits = try await Candidate.query(on: db).filter(\.$status == .confirmed).all()
         let labelled = hits.compactMap { hit in
             prepared[hit.probeID.uuidString].flatMap { a in
                 prepared[hit.matchID.uuidString].map { Comparator.compare(a, $0) }

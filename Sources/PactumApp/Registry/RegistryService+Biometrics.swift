@@ -60,23 +60,24 @@ extension RegistryService {
                 // One candidate per stored dataset: a biographic one still pending takes the
                 // fused evidence.
                 let c =
-                    try await Candidate.query(on: tx.db).filter(\.$probeID == id).filter(\.$matchID == match.id!)
-                    .filter(\.$status == Candidate.Status.pending.rawValue).first() ?? Candidate()
+                    try await Candidate.query(on: tx.db).filter(\.$probeID == id).filter(
+                        \.$matchID == (try match.requireID())
+                    )
+                    .filter(\.$status == .pending).first() ?? Candidate()
                 c.probeID = id
-                c.matchID = match.id!
+                c.matchID = try match.requireID()
                 c.probeState = d.stateCode
                 c.matchState = match.stateCode
                 c.probability = evidence.fmr.map { 1 - $0 } ?? evidence.evidence
                 c.weight = evidence.decision?.score ?? evidence.evidence
-                c.explanation =
-                    try explanation.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) } ?? ""
+                c.explanation = JSONText(explanation)
                 c.source = evidence.kind
-                c.evidence = String(decoding: try JSONEncoder().encode(evidence), as: UTF8.self)
-                c.status = Candidate.Status.pending.rawValue
+                c.evidence = JSONText(evidence)
+                c.status = .pending
                 if c.id == nil { c.createdAt = now }
                 try await c.save(on: tx.db)
                 try await tx.append(caller.draft(.registryRead, "registry.dataset", match.id, state: match.stateCode))
-                candidates.append(Self.view(c, probe: d, match: match))
+                candidates.append(try Self.view(c, probe: d, match: match))
             }
             return candidates
         }
@@ -90,7 +91,7 @@ extension RegistryService {
     private func identify(
         _ d: Dataset, fingers probe: [UInt8: FingerTemplate], face: FaceTemplate?, on db: any Database
     ) async throws -> [(Dataset, BiometricEvidence, MatchExplanation?)] {
-        let id = d.id!
+        let id = try d.requireID()
         let child = isChild(d)
         let fusion = IdentificationFusion(settings: settings.fusion)
         let names = d.identityRecords.first
@@ -137,8 +138,8 @@ extension RegistryService {
         }
         guard !found.isEmpty else { return [] }
         let datasets = try await Dataset.query(on: db).filter(\.$id ~~ Array(found.keys)).all()
-        let hits = datasets.filter { comparable($0, with: d.eurodacCategory) }.map { match in
-            let (evidence, explanation) = found[match.id!]!
+        let hits = try datasets.filter { comparable($0, with: d.eurodacCategory) }.map { match in
+            let (evidence, explanation) = found[try match.requireID()]!
             return ((match, evidence, explanation), evidence.decision!)
         }
         return IdentificationFusion.rank(hits).map(\.0)

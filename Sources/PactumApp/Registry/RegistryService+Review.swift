@@ -7,11 +7,11 @@ extension RegistryService {
     /// The expert's queue: pending candidates of the expert's state, most probable first.
     func reviewQueue(by caller: Caller, on db: any Database) async throws -> [CandidateView] {
         let pending = try await Candidate.query(on: db).filter(\.$probeState == caller.state.code)
-            .filter(\.$status == Candidate.Status.pending.rawValue).sort(\.$probability, .descending).sort(\.$createdAt)
+            .filter(\.$status == .pending).sort(\.$probability, .descending).sort(\.$createdAt)
             .all()
         let ids = pending.flatMap { [$0.probeID, $0.matchID] }
         let datasets = try await Dataset.query(on: db).filter(\.$id ~~ ids).all()
-        let byID = Dictionary(uniqueKeysWithValues: datasets.map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try datasets.map { (try $0.requireID(), $0) })
         try await audit.transaction(on: db) { tx in
             for c in pending {
                 try await tx.append(caller.draft(.registryRead, "registry.candidate", c.id, state: c.probeState))
@@ -19,7 +19,7 @@ extension RegistryService {
                 try await tx.append(caller.draft(.registryRead, "registry.dataset", c.matchID, state: c.matchState))
             }
         }
-        return pending.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) }
+        return try pending.map { try Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) }
     }
 
     /// The expert's decision (EDAC Art 38(4)-(6)). A confirmed hit joins the two datasets under
@@ -29,7 +29,7 @@ extension RegistryService {
         guard let candidate = try await Candidate.find(id, on: db), candidate.probeState == caller.state.code else {
             throw RegistryError.notFound("No candidate \(id) for \(caller.state.code).")
         }
-        guard candidate.status == Candidate.Status.pending.rawValue else { throw Self.alreadyDecided }
+        guard candidate.status == .pending else { throw Self.alreadyDecided }
         guard let probe = try await Dataset.find(candidate.probeID, on: db),
             let match = try await Dataset.find(candidate.matchID, on: db)
         else { throw RegistryError.notFound("A dataset of the candidate no longer exists.") }
@@ -44,7 +44,7 @@ extension RegistryService {
             candidate.reviewedBy = caller.principal.email
             candidate.reviewedAt = now
             if confirm {
-                candidate.status = Candidate.Status.confirmed.rawValue
+                candidate.status = .confirmed
                 try await merge(probe.$person.id, match.$person.id, on: tx.db)
                 try await send(
                     kind: "hit", about: probe, to: [match], by: caller, tx: tx,
@@ -52,8 +52,8 @@ extension RegistryService {
                         "\(probe.stateCode) registered a category \(probe.category) dataset of the person of your dataset; an expert confirmed the hit.",
                     citation: "EDAC Arts 27(4), 38(4)")
             } else {
-                candidate.status = Candidate.Status.falseHit.rawValue
-                candidate.explanation = ""
+                candidate.status = .falseHit
+                candidate.explanation = JSONText(nil)
                 candidate.evidence = nil
                 let today = law.calculator(for: caller.state).localDay(of: now)
                 candidate.reportDue = try law.deadline("EDAC-H5", state: caller.state, from: today.description).due
@@ -64,7 +64,7 @@ extension RegistryService {
                     .registryReview, "registry.candidate", candidate.id, state: candidate.probeState,
                     detail: confirm ? "confirmed: hit" : "rejected: false hit (EDAC Art 38(6))"))
         }
-        return Self.view(candidate, probe: probe, match: confirm ? match : nil)
+        return try Self.view(candidate, probe: probe, match: confirm ? match : nil)
     }
 
     static let alreadyDecided = RegistryError.alreadyDecided("An expert has already decided on this candidate.")
@@ -76,7 +76,9 @@ extension RegistryService {
         else { return }
         let (keep, drop) =
             (pa.createdAt, a.uuidString) <= (pb.createdAt, b.uuidString) ? (pa, pb) : (pb, pa)
-        try await Dataset.query(on: db).filter(\.$person.$id == drop.id!).set(\.$person.$id, to: keep.id!).update()
+        try await Dataset.query(on: db).filter(\.$person.$id == (try drop.requireID())).set(
+            \.$person.$id, to: (try keep.requireID())
+        ).update()
         try await drop.delete(on: db)
     }
 }

@@ -33,9 +33,9 @@ extension RegistryService {
         guard !datasets.isEmpty else {
             throw RegistryError.notFound("No person \(id) with datasets of \(caller.state.code).")
         }
-        let ids = datasets.map { $0.id! }
+        let ids = try datasets.map { try $0.requireID() }
         let hits = try await Candidate.query(on: db).filter(\.$probeID ~~ ids)
-            .filter(\.$status == Candidate.Status.confirmed.rawValue).all()
+            .filter(\.$status == .confirmed).all()
         // A hit between two datasets of the caller's own state is already among `datasets`.
         let others = Set(hits.map(\.matchID)).subtracting(ids)
         let matched = try await Dataset.query(on: db).filter(\.$id ~~ Array(others)).all()
@@ -64,7 +64,7 @@ extension RegistryService {
                     datasetId: $0.datasetID, kind: $0.kind, format: $0.format, bytes: $0.data.count,
                     recordedAt: $0.createdAt)
             },
-            hits: hits.map { Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) },
+            hits: try hits.map { try Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) },
             notices: notices, rectifications: history.map(RectificationView.init))
     }
 

@@ -44,7 +44,7 @@ struct RegistryService: Sendable {
             }
             return RegistrationResult(
                 dataset: nil, candidates: [],
-                matches: found.map { SearchMatch(dataset: MatchedDataset($0), explanation: $1) })
+                matches: try found.map { SearchMatch(dataset: try MatchedDataset($0), explanation: $1) })
         }
         let now = clock.now()
         let dataset = try makeDataset(input, state: state, operator: caller.principal.userID.uuidString, now: now)
@@ -59,7 +59,7 @@ struct RegistryService: Sendable {
             }
             let person = RegistryPerson(createdAt: now)
             try await person.create(on: tx.db)
-            dataset.$person.id = person.id!
+            dataset.$person.id = try person.requireID()
             try await dataset.create(on: tx.db)
             try await RegistryChange.record(try dataset.requireID(), at: now, origin: feed.node, on: tx.db)
             try await startTransmissionClock(dataset, from: input.eventAt, rule: input.category.clockRule!, on: tx.db)
@@ -74,18 +74,18 @@ struct RegistryService: Sendable {
             for (match, explanation) in found {
                 let candidate = Candidate()
                 candidate.source = "biographic"
-                candidate.probeID = dataset.id!
-                candidate.matchID = match.id!
+                candidate.probeID = try dataset.requireID()
+                candidate.matchID = try match.requireID()
                 candidate.probeState = state.code
                 candidate.matchState = match.stateCode
                 candidate.probability = explanation.probability
                 candidate.weight = explanation.weight
-                candidate.explanation = try String(decoding: JSONEncoder().encode(explanation), as: UTF8.self)
-                candidate.status = Candidate.Status.pending.rawValue
+                candidate.explanation = JSONText(explanation)
+                candidate.status = .pending
                 candidate.createdAt = now
                 try await candidate.create(on: tx.db)
                 try await tx.append(caller.draft(.registryRead, "registry.dataset", match.id, state: match.stateCode))
-                candidates.append(Self.view(candidate, probe: dataset, match: match))
+                candidates.append(try Self.view(candidate, probe: dataset, match: match))
             }
             return candidates
         }
@@ -171,7 +171,7 @@ struct RegistryService: Sendable {
             else {
                 throw StorageFault(description: "dataset \(id) has no transmission clock")
             }
-            return DatasetView(d, transmission: c)
+            return try DatasetView(d, transmission: c)
         }
     }
 
@@ -190,7 +190,7 @@ struct RegistryService: Sendable {
         let found = await index.search(probe, limit: settings.maxCandidates)
         guard !found.isEmpty else { return [] }
         let datasets = try await Dataset.query(on: db).filter(\.$id ~~ found.map(\.id)).all()
-        let byID = Dictionary(uniqueKeysWithValues: datasets.map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try datasets.map { (try $0.requireID(), $0) })
         return found.compactMap { id, explanation in
             guard let d = byID[id], comparable(d, with: category) else { return nil }
             return (d, explanation)
@@ -225,7 +225,7 @@ struct RegistryService: Sendable {
         }
         return SearchResult(
             purpose: caller.purpose.rawValue,
-            matches: found.map { SearchMatch(dataset: MatchedDataset($0), explanation: $1) })
+            matches: try found.map { SearchMatch(dataset: try MatchedDataset($0), explanation: $1) })
     }
 
     // MARK: Reading
@@ -254,7 +254,7 @@ struct RegistryService: Sendable {
         guard !visible.isEmpty else {
             throw RegistryError.notFound("No person \(id) with datasets of \(caller.state.code).")
         }
-        let ids = visible.map { $0.id! }
+        let ids = try visible.map { try $0.requireID() }
         let candidates = try await Candidate.query(on: db).filter(\.$probeID ~~ ids).all()
         // Another state's restricted dataset is not processed, so not shown either.
         let matched = try await Dataset.query(on: db).filter(\.$id ~~ candidates.map(\.matchID)).all()
@@ -264,15 +264,17 @@ struct RegistryService: Sendable {
         let rectifications = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
         // Every dataset the page shows is a read: the caller's own, and what hits and
         // candidates show of other datasets.
-        let shown = Dictionary((visible + otherStates + matched).map { ($0.id!, $0) }) { first, _ in first }
+        let shown = Dictionary(try (visible + otherStates + matched).map { (try $0.requireID(), $0) }) { first, _ in
+            first
+        }
         try await audit.transaction(on: db) { tx in
-            for d in shown.values.sorted(by: { $0.id!.uuidString < $1.id!.uuidString }) {
+            for (_, d) in shown.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
                 try await tx.append(caller.draft(.registryRead, "registry.dataset", d.id, state: d.stateCode))
             }
         }
         return PersonView(
-            id: id, datasets: try await views(visible, on: db), otherStates: otherStates.map(MatchedDataset.init),
-            candidates: candidates.map { Self.view($0, probe: shown[$0.probeID], match: shown[$0.matchID]) },
+            id: id, datasets: try await views(visible, on: db), otherStates: try otherStates.map(MatchedDataset.init),
+            candidates: try candidates.map { try Self.view($0, probe: shown[$0.probeID], match: shown[$0.matchID]) },
             notices: notices, rectifications: rectifications.map(RectificationView.init))
     }
 
@@ -297,15 +299,13 @@ struct RegistryService: Sendable {
         }
     }
 
-    static func view(_ c: Candidate, probe: Dataset?, match: Dataset?) -> CandidateView {
-        let evidence = c.evidence.flatMap { try? JSONDecoder().decode(BiometricEvidence.self, from: Data($0.utf8)) }
+    static func view(_ c: Candidate, probe: Dataset?, match: Dataset?) throws -> CandidateView {
+        let evidence = c.evidence?.value
         let best = evidence?.fingers.first { $0.position == evidence?.drawing?.position }
         return CandidateView(
-            id: c.id!, status: c.status, probability: c.probability, probe: probe.map(MatchedDataset.init),
-            match: match.map(MatchedDataset.init),
-            explanation: c.explanation.isEmpty
-                ? nil : try? JSONDecoder().decode(MatchExplanation.self, from: Data(c.explanation.utf8)),
-            source: c.source, evidence: evidence,
+            id: try c.requireID(), status: c.status.rawValue, probability: c.probability,
+            probe: try probe.map(MatchedDataset.init), match: try match.map(MatchedDataset.init),
+            explanation: c.explanation.value, source: c.source, evidence: evidence,
             drawing: evidence?.drawing?.svg(score: best?.score, fmr: best?.fmr),
             reviewedBy: c.reviewedBy, reviewedAt: c.reviewedAt, reportDue: c.reportDue)
     }

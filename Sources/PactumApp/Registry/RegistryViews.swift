@@ -46,8 +46,8 @@ struct DatasetView: Content, Equatable {
     var restrictionReason: String?
     var eraseOn: String?
 
-    init(_ d: Dataset, transmission: LegalClock) {
-        id = d.id!
+    init(_ d: Dataset, transmission: LegalClock) throws {
+        id = try d.requireID()
         personId = d.$person.id
         state = d.stateCode
         category = d.category
@@ -105,8 +105,8 @@ struct MatchedDataset: Content, Equatable {
     var protectionMarked: Bool
     var securityFlagged: Bool
 
-    init(_ d: Dataset) {
-        id = d.id!
+    init(_ d: Dataset) throws {
+        id = try d.requireID()
         personId = d.$person.id
         state = d.stateCode
         category = d.category

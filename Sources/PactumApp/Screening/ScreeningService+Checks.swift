@@ -12,7 +12,7 @@ extension ScreeningService {
         let (outcome, notes) = try input.validated()
         let now = clock.now()
         let (c, _) = try await change(id, .check, by: caller, on: db, detail: "health: \(outcome.rawValue)") { c, _ in
-            c.healthOutcome = outcome.rawValue
+            c.healthOutcome = outcome
             c.healthNotes = notes
             c.healthAt = now
         }
@@ -88,7 +88,8 @@ extension ScreeningService {
             guard let representative else { return 0 }
             // The others assigned in open screenings, and this one (saved after this closure).
             return try await ScreeningCase.query(on: db).filter(\.$representativeID == representative)
-                .filter(\.$referredAt == nil).filter(\.$unaccompanied == true).filter(\.$id != c.id!).count() + 1
+                .filter(\.$referredAt == nil).filter(\.$unaccompanied == true).filter(\.$id != (try c.requireID()))
+                .count() + 1
         }
         var warnings: [String] = []
         let limit = ScreeningRules.unaccompaniedMinorsPerRepresentative
@@ -222,7 +223,6 @@ extension ScreeningService {
         for connector in connectors { hits += try await connector.check(query, state: c.state, on: db) }
         let now = clock.now()
         let found = hits
-        let encoded = String(decoding: try JSONEncoder().encode(hits), as: UTF8.self)
         let detail =
             hits.isEmpty ? "no hit" : "hit: " + hits.map { "\($0.list)/\($0.alertReference)" }.joined(separator: ", ")
         let (updated, _) = try await change(id, .check, by: caller, on: db, action: .screeningSecurity, detail: detail)
@@ -230,7 +230,7 @@ extension ScreeningService {
             c, _ in
             c.securityAt = now
             c.securityHit = !found.isEmpty
-            c.securityHits = encoded
+            c.securityHits = JSONText(found)
         }
         var r = try result(updated)
         r.hits = hits

@@ -95,13 +95,12 @@ extension ScreeningService {
                 throw ScreeningError.safeguardsMissing(
                     "A child is referred only with the safeguards recorded (SCR Art 13).")
             }
-            c.referral = referral!.rawValue
+            c.referral = referral!
             c.receivingAuthority = referral!.receivingAuthority(applied: c.applied).rawValue
             c.receivingState = (referral == .relocation ? relocationState! : c.state).code
             c.referralReason = reason
             c.referredAt = now
-            c.formSnapshot = String(
-                decoding: try JSONEncoder().encode(ScreeningForm(c, personalCopy: false)), as: UTF8.self)
+            c.formSnapshot = JSONText(ScreeningForm(c, personalCopy: false))
             // The referral ends the screening's limit and, without a dataset to follow, starts
             // its retention (SCR Arts 18, 18(7)).
             let id = try c.requireID()
@@ -133,7 +132,7 @@ extension ScreeningService {
                 try await tx.append(caller.draft(.referralRead, "screening", c.id, state: c.stateCode))
             }
         }
-        return cases.map(Self.item)
+        return try cases.map(Self.item)
     }
 
     /// Acknowledges a referred form; the first receipt is kept.
@@ -142,26 +141,28 @@ extension ScreeningService {
         guard items.contains(where: { $0.id == id }), let c = try await ScreeningCase.find(id, on: db) else {
             throw ScreeningError.notFound("No screening form \(id) referred to your authority.")
         }
-        guard c.receivedAt == nil else { return Self.item(c) }
+        guard c.receivedAt == nil else { return try Self.item(c) }
         // The first receipt is kept, also when two arrive at once.
         return try await audit.transaction(on: db) { tx in
             guard let c = try await ScreeningCase.find(id, on: tx.db) else {
                 throw ScreeningError.notFound("No screening form \(id) referred to your authority.")
             }
-            guard c.receivedAt == nil else { return Self.item(c) }
+            guard c.receivedAt == nil else { return try Self.item(c) }
             c.receivedAt = clock.now()
             try await c.save(on: tx.db)
             try await tx.append(caller.draft(.referralRead, "screening", id, state: c.stateCode, detail: "received"))
-            return Self.item(c)
+            return try Self.item(c)
         }
     }
 
-    static func item(_ c: ScreeningCase) -> ReferralItem {
-        let r = ScreeningReferral(rawValue: c.referral ?? "") ?? .returnProcedure
+    static func item(_ c: ScreeningCase) throws -> ReferralItem {
+        let r = try c.requireReferral()
+        guard let referredAt = c.referredAt else {
+            throw StorageFault(description: "screening \(c.id?.uuidString ?? "") is listed as referred but is not")
+        }
         return ReferralItem(
-            id: c.id!, fromState: c.stateCode, reference: c.reference, referral: r.rawValue, title: r.title,
-            referredAt: c.referredAt!, receivedAt: c.receivedAt,
-            form: c.formSnapshot.flatMap { try? JSONDecoder().decode(ScreeningForm.self, from: Data($0.utf8)) })
+            id: try c.requireID(), fromState: c.stateCode, reference: c.reference, referral: r.rawValue, title: r.title,
+            referredAt: referredAt, receivedAt: c.receivedAt, form: c.formSnapshot?.value)
     }
 
     // MARK: Representatives and watchlists
@@ -176,10 +177,10 @@ extension ScreeningService {
             caller.draft(
                 .screeningRead, "screening.representatives", nil, state: caller.state.code,
                 detail: "\(all.count) representatives"), on: db)
-        return all.map {
-            let n = load[$0.id!] ?? 0
+        return try all.map {
+            let n = load[try $0.requireID()] ?? 0
             return RepresentativeView(
-                id: $0.id!, name: $0.name, organisation: $0.organisation, load: n,
+                id: try $0.requireID(), name: $0.name, organisation: $0.organisation, load: n,
                 overLimit: n > ScreeningRules.unaccompaniedMinorsPerRepresentative)
         }
     }
@@ -201,7 +202,8 @@ extension ScreeningService {
             try await r.create(on: tx.db)
             try await tx.append(caller.draft(.screeningRecord, "screening.representative", r.id, state: r.stateCode))
         }
-        return RepresentativeView(id: r.id!, name: r.name, organisation: r.organisation, load: 0, overLimit: false)
+        return RepresentativeView(
+            id: try r.requireID(), name: r.name, organisation: r.organisation, load: 0, overLimit: false)
     }
 
     /// Loads a watchlist from CSV, replacing the list of that name; a bad row loads nothing.

@@ -156,7 +156,7 @@ struct ScreeningService: Sendable {
     func form(_ id: UUID, personalCopy: Bool, by caller: Caller, on db: any Database) async throws -> ScreeningForm {
         let c = try await screening(id, by: caller, on: db)
         if let snapshot = c.formSnapshot, !personalCopy {
-            return try JSONDecoder().decode(ScreeningForm.self, from: Data(snapshot.utf8))
+            return snapshot.value
         }
         return ScreeningForm(c, personalCopy: personalCopy)
     }

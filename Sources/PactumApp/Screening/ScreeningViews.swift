@@ -88,8 +88,8 @@ struct ScreeningView: Content {
             health: c.healthAt, vulnerability: c.vulnerabilityAt, identity: c.identityAt,
             biometrics: c.datasetID != nil, security: c.securityAt, missing: c.missingChecks)
         datasetId = c.datasetID
-        referral = c.referredAt.map { at in
-            let r = ScreeningReferral(rawValue: c.referral ?? "") ?? .returnProcedure
+        referral = try c.referredAt.map { at in
+            let r = try c.requireReferral()
             return ReferralView(
                 referral: r.rawValue, title: r.title, citation: r.citation,
                 receivingAuthority: c.receivingAuthority ?? "", receivingState: c.receivingState ?? "",
@@ -173,7 +173,7 @@ struct ScreeningForm: Content {
         languages = c.languages
         nationalityStatus = c.nationalityConfirmed ? "confirmed" : "declared"
         reasonForScreening = "\(c.situation.title) (\(c.situation.citation))"
-        health = c.healthOutcome.flatMap(HealthCheckOutcome.init(rawValue:))?.title ?? "not done"
+        health = c.healthOutcome?.title ?? "not done"
         let indicators = c.indicators
         vulnerability =
             c.vulnerabilityAt == nil

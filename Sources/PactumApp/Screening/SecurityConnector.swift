@@ -86,7 +86,7 @@ actor WatchlistIndexes {
             if e.kind == "document", let number = e.documentNumber.map(WatchlistConnector.documentKey) {
                 lists.documents[number, default: []].append(alert)
             } else if e.kind == "person" {
-                let id = e.id!.uuidString
+                let id = (try e.requireID()).uuidString
                 lists.alerts[id] = alert
                 lists.persons.insert(
                     PreparedRecord(

@@ -48,6 +48,14 @@ struct KernelMigrationTests {
             #expect(try message.read(RegistryNotice.self) == RegistryNotice(kind: "hit", message: "m", citation: "c"))
             #expect(message.acknowledgedBy == "officer@de")
             #expect(clocks.contains { $0.rule == "EDAC-NOTICE" && $0.recordID == Self.notice && $0.stoppedAt != nil })
+            // JSON kept as text before typed storage reads as its type.
+            let candidate = try #require(try await Candidate.find(Self.candidate, on: app.db))
+            #expect(candidate.status == .falseHit && candidate.explanation.value == nil && candidate.evidence == nil)
+            let allegation = try #require(try await Allegation.find(Self.allegation, on: app.db))
+            #expect(allegation.category == .detention && allegation.status == .received)
+            #expect(allegation.history.value.map(\.at) == [try Date("2026-11-20T10:00:00Z", strategy: .iso8601)])
+            let hits = try #require(try await ScreeningCase.find(Self.screening, on: app.db)?.securityHits?.value)
+            #expect(hits == [SecurityHit(source: "sis", list: "SIS", kind: "alert", alertReference: "A-1")])
         } catch {
             await Self.drop(app, schema)
             try? await app.asyncShutdown()
@@ -61,6 +69,8 @@ struct KernelMigrationTests {
     static let dataset = UUID()
     static let screening = UUID()
     static let notice = UUID()
+    static let candidate = UUID()
+    static let allegation = UUID()
 
     /// Rows as the previous schema held them: a transmitted dataset with an extended limit, an
     /// open screening, and an acknowledged notice.
@@ -84,13 +94,37 @@ struct KernelMigrationTests {
             .columns(
                 "id", "state_code", "reference", "situation", "event_place", "clock_rule", "clock_reason",
                 "given_names", "family_names", "officer_id", "event_at", "started_at", "due_at", "created_at",
-                "updated_at", "identity_confirmed", "nationality_confirmed", "minor", "unaccompanied", "applied"
+                "updated_at", "identity_confirmed", "nationality_confirmed", "minor", "unaccompanied", "applied",
+                "security_hits"
             )
             .values(
                 SQLBind(screening), SQLBind("IT"), SQLBind("IT-OLD-1"), SQLBind("disembarkation"), SQLBind("Lampedusa"),
                 SQLBind("SCR-T1"), SQLBind("at the border"), SQLBind("Ana"), SQLBind("Old"), SQLBind("cli"),
                 SQLBind(at), SQLBind(at), SQLBind(Date(timeIntervalSince1970: 1_795_100_000)), SQLBind(at), SQLBind(at),
-                SQLBind(false), SQLBind(false), SQLBind(false), SQLBind(false), SQLBind(false)
+                SQLBind(false), SQLBind(false), SQLBind(false), SQLBind(false), SQLBind(false),
+                SQLBind(#"[{"source":"sis","list":"SIS","kind":"alert","alertReference":"A-1"}]"#)
+            ).run()
+        // A false hit, whose explanation was emptied to "", and an allegation's history as
+        // JSON text with ISO 8601 dates.
+        try await sql.insert(into: "registry_candidates")
+            .columns(
+                "id", "probe_id", "match_id", "probe_state", "match_state", "probability", "weight", "explanation",
+                "status", "created_at", "source"
+            )
+            .values(
+                SQLBind(candidate), SQLBind(dataset), SQLBind(dataset), SQLBind("DE"), SQLBind("DE"), SQLBind(0.9),
+                SQLBind(1.0), SQLBind(""), SQLBind("false-hit"), SQLBind(at), SQLBind("fingerprints")
+            ).run()
+        try await sql.insert(into: "monitoring_allegations")
+            .columns(
+                "id", "state_code", "received_at", "category", "description", "status", "history", "monitor_id",
+                "updated_at"
+            )
+            .values(
+                SQLBind(allegation), SQLBind("IT"), SQLBind(at), SQLBind("detention"), SQLBind("d"),
+                SQLBind("received"),
+                SQLBind(#"[{"status":"received","at":"2026-11-20T10:00:00Z","by":"m@it"}]"#), SQLBind("cli"),
+                SQLBind(at)
             ).run()
         try await sql.insert(into: "registry_notices")
             .columns(

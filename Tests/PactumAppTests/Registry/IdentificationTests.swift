@@ -96,7 +96,7 @@ struct IdentificationTests {
             // Wednesday 18 November 2026 + 3 working days (EDAC Art 38(6)).
             #expect(rejected.status == "false-hit" && rejected.reportDue == "2026-11-23" && rejected.match == nil)
             let stored = try #require(try await Candidate.find(candidate.id, on: ctx.db))
-            #expect(stored.explanation.isEmpty)
+            #expect(stored.explanation.value == nil && stored.evidence == nil)
             #expect(try await Dataset.query(on: ctx.db).unique().all(\.$person.$id).count == 2)
             #expect(try await expertDE.decode([CandidateView].self, .GET, "/api/v1/registry/candidates").isEmpty)
         }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PactumLaw
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -52,6 +53,30 @@ struct MonitoringTests {
                     .status == .forbidden)
             let other = try await RegistryClient.make(ctx, .fundamentalRightsMonitor, state: .IT)
             #expect(try await other.send(.POST, path, ["status": "closed", "outcome": "x"]).status == .notFound)
+        }
+    }
+
+    @Test("a stored status or history that does not read is a fault answered with a 500, never a default")
+    func unreadableStorage() async throws {
+        try await withPactum { ctx in
+            let monitor = try await RegistryClient.make(ctx, .fundamentalRightsMonitor, state: .GR)
+            let allegation = try await monitor.send(
+                .POST, "/api/v1/monitoring/allegations", ["category": "detention", "description": "Held overnight"]
+            ).json(MonitoringService.AllegationView.self)
+            let sql = try ctx.db.sql()
+            for (column, value) in [("status", "lost"), ("history", "[{\"status\": 1}]")] {
+                try await sql.update(Allegation.schema).set(SQLIdentifier(column), to: value)
+                    .where("id", .equal, allegation.id).run()
+                let response = try await monitor.send(.GET, "/api/v1/monitoring")
+                #expect(response.status == .internalServerError, "\(column): \(response.body.string)")
+                #expect(try response.problem().status == 500)
+                // Put it back, so the next column is the only fault.
+                try await sql.update(Allegation.schema).set(
+                    SQLIdentifier(column), to: column == "status" ? "received" : "[]"
+                )
+                .where("id", .equal, allegation.id).run()
+            }
+            #expect(try await monitor.send(.GET, "/api/v1/monitoring").status == .ok)
         }
     }
 }

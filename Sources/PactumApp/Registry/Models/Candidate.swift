@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PactumIdentity
 
 /// A possible match found when a dataset was registered (EDAC Art 27). It becomes a hit only
 /// when an expert of the probe's state confirms it (EDAC Art 38(4)); a rejected one is a false
@@ -19,9 +20,9 @@ final class Candidate: Model, @unchecked Sendable {
     @Field(key: "match_state") var matchState: String
     @Field(key: "probability") var probability: Double
     @Field(key: "weight") var weight: Double
-    /// The per-field explanation (`MatchExplanation` as JSON); emptied for a false hit.
-    @Field(key: "explanation") var explanation: String
-    @Field(key: "status") var status: String
+    /// The per-field explanation; `null` for a false hit, whose comparison data are deleted.
+    @Field(key: "explanation") var explanation: JSONText<MatchExplanation?>
+    @Field(key: "status") var status: Status
     @OptionalField(key: "reviewed_by") var reviewedBy: String?
     @OptionalField(key: "reviewed_at") var reviewedAt: Date?
     /// False hits: the day the report to eu-LISA is due (EDAC-H5).
@@ -29,8 +30,8 @@ final class Candidate: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     /// `biographic`, `fingerprints` or `face`: what found the candidate.
     @Field(key: "source") var source: String
-    /// Fingerprints or face: the evidence as JSON (`BiometricEvidence`); emptied for a false hit.
-    @OptionalField(key: "evidence") var evidence: String?
+    /// Fingerprints or face: the evidence; emptied for a false hit.
+    @OptionalField(key: "evidence") var evidence: JSONText<BiometricEvidence>?
 
     init() {}
 }

@@ -42,7 +42,7 @@ final class ScreeningCase: Model, @unchecked Sendable {
     @OptionalField(key: "representative_id") var representativeID: UUID?
     @OptionalField(key: "safeguards_at") var safeguardsAt: Date?
     // Checks (SCR Arts 12, 14, 15).
-    @OptionalField(key: "health_outcome") var healthOutcome: String?
+    @OptionalField(key: "health_outcome") var healthOutcome: HealthCheckOutcome?
     @OptionalField(key: "health_notes") var healthNotes: String?
     @OptionalField(key: "health_at") var healthAt: Date?
     /// Vulnerability indicators separated by ",".
@@ -55,7 +55,7 @@ final class ScreeningCase: Model, @unchecked Sendable {
     @OptionalField(key: "security_at") var securityAt: Date?
     @OptionalField(key: "security_hit") var securityHit: Bool?
     /// JSON of `[SecurityHit]`: source and alert reference only (SCR Arts 15-16).
-    @OptionalField(key: "security_hits") var securityHits: String?
+    @OptionalField(key: "security_hits") var securityHits: JSONText<[SecurityHit]>?
     // The rest of the form (Art 17(1)(f),(g),(i) and 17(2)).
     @Field(key: "applied") var applied: Bool
     @OptionalField(key: "family_members") var familyMembers: String?
@@ -72,13 +72,13 @@ final class ScreeningCase: Model, @unchecked Sendable {
     @OptionalField(key: "inaccuracies") var inaccuracies: String?
     @OptionalField(key: "inaccuracies_at") var inaccuraciesAt: Date?
     // Outcome (SCR Art 18).
-    @OptionalField(key: "referral") var referral: String?
+    @OptionalField(key: "referral") var referral: ScreeningReferral?
     @OptionalField(key: "receiving_authority") var receivingAuthority: String?
     @OptionalField(key: "receiving_state") var receivingState: String?
     @OptionalField(key: "referral_reason") var referralReason: String?
     @OptionalField(key: "referred_at") var referredAt: Date?
     /// The form as transmitted (JSON of `ScreeningForm`).
-    @OptionalField(key: "form_snapshot") var formSnapshot: String?
+    @OptionalField(key: "form_snapshot") var formSnapshot: JSONText<ScreeningForm>?
     @OptionalField(key: "received_at") var receivedAt: Date?
     @Field(key: "officer_id") var officerID: String
     @Field(key: "created_at") var createdAt: Date
@@ -98,4 +98,11 @@ final class ScreeningCase: Model, @unchecked Sendable {
         (vulnerabilities ?? "").split(separator: ",").compactMap { VulnerabilityIndicator(rawValue: String($0)) }
     }
     var isReferred: Bool { referredAt != nil }
+    /// A referred screening without its referral is a storage fault, never a default route.
+    func requireReferral() throws -> ScreeningReferral {
+        guard let referral else {
+            throw StorageFault(description: "screening \(id?.uuidString ?? "") is referred without a referral")
+        }
+        return referral
+    }
 }

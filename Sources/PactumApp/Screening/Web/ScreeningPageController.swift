@@ -98,16 +98,16 @@ struct ScreeningPageController: RouteCollection {
         let page = CasePage(
             screening: try ScreeningView(c, now: screening.clock.now()), form: ScreeningForm(c, personalCopy: false),
             health: HealthCheckOutcome.allCases.map {
-                .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == c.healthOutcome)
+                .init(value: $0.rawValue, label: $0.title, selected: $0 == c.healthOutcome)
             },
             indicators: VulnerabilityIndicator.allCases.map {
                 .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", checked: c.indicators.contains($0))
             },
             representatives: canRecord ? try await screening.representatives(by: caller, on: req.db) : [],
             referrals: ScreeningReferral.allCases.map {
-                .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0.rawValue == c.referral)
+                .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0 == c.referral)
             },
-            hits: (c.securityHits.flatMap { try? JSONDecoder().decode([SecurityHit].self, from: Data($0.utf8)) }) ?? [],
+            hits: c.securityHits?.value ?? [],
             canRecord: canRecord, errors: errors,
             warnings: warnings + (req.query[String.self, at: "warning"].map { [$0] } ?? []))
         return try await req.renderPage("screening-case", title: "Screening \(c.reference)", page, status: status)
