@@ -21,9 +21,8 @@ extension Application {
         try api.register(collection: LawCalculatorsAPIController())
         try api.register(collection: LawProceduresAPIController(engine: services.law, clock: services.config.clock))
         try api.register(collection: RegistryAPIController(registry: services.registry, access: access))
-        try api.register(
-            collection: ScreeningAPIController(
-                screening: services.screening, monitoring: services.monitoring, access: access))
+        try api.register(collection: ScreeningAPIController(screening: services.screening, access: access))
+        try api.register(collection: MonitoringAPIController(monitoring: services.monitoring, access: access))
 
         // Web: session cookie plus a CSRF token on every form.
         let web = routes.grouped(

@@ -2,11 +2,10 @@ import Fluent
 import Foundation
 import Vapor
 
-/// `/api/v1/screening` and `/api/v1/monitoring`: the screening workflow, the receiving
-/// authorities' referrals and the monitoring mechanism. Each handler names its action.
+/// `/api/v1/screening`: the screening workflow and the receiving authorities' referrals. Each
+/// handler names its action.
 struct ScreeningAPIController: RouteCollection {
     let screening: ScreeningService
-    let monitoring: MonitoringService
     let access: AccessControl
 
     func boot(routes: any RoutesBuilder) throws {
@@ -32,12 +31,6 @@ struct ScreeningAPIController: RouteCollection {
         s.get("watchlists", use: watchlists)
         // A national list runs to megabytes, past the default body limit.
         s.on(.POST, "watchlists", ":list", body: .collect(maxSize: "32mb"), use: loadWatchlist)
-        let m = routes.grouped("monitoring")
-        m.get(use: overview)
-        m.post("spot-checks", use: spotCheck)
-        m.post("allegations", use: allegation)
-        m.post("allegations", ":id", "status", use: move)
-        m.get("report", use: report)
     }
 
     private func id(_ req: Request) throws -> UUID { try req.uuidParameter("id") }
@@ -156,44 +149,5 @@ struct ScreeningAPIController: RouteCollection {
         }
         guard let body = bytes.strictUTF8 else { throw Problem.badRequest("The file is not UTF-8 text.") }
         return [list: try await screening.loadWatchlist(body, list: list, by: caller, on: req.db)]
-    }
-
-    struct Overview: Content {
-        var spotChecks: [MonitoringService.SpotCheckView]
-        var allegations: [MonitoringService.AllegationView]
-    }
-
-    func overview(req: Request) async throws -> Overview {
-        let (checks, allegations) = try await monitoring.overview(
-            by: try await caller(req, .monitorScreening), on: req.db)
-        return Overview(spotChecks: checks, allegations: allegations)
-    }
-
-    func spotCheck(req: Request) async throws -> Response {
-        let caller = try await caller(req, .monitorScreening)
-        let input = try req.decodeJSON(MonitoringService.SpotCheckInput.self)
-        return try await monitoring.recordSpotCheck(input, by: caller, on: req.db).encodeResponse(
-            status: .created, for: req)
-    }
-
-    func allegation(req: Request) async throws -> Response {
-        let caller = try await caller(req, .monitorScreening)
-        let input = try req.decodeJSON(MonitoringService.AllegationInput.self)
-        return try await monitoring.recordAllegation(input, by: caller, on: req.db)
-            .encodeResponse(status: .created, for: req)
-    }
-
-    func move(req: Request) async throws -> MonitoringService.AllegationView {
-        let caller = try await caller(req, .monitorScreening)
-        let input = try req.decodeJSON(MonitoringService.StatusInput.self)
-        return try await monitoring.move(try id(req), input, by: caller, on: req.db)
-    }
-
-    func report(req: Request) async throws -> MonitoringService.AnnualReport {
-        let caller = try await caller(req, .monitorScreening)
-        guard let year = req.query[Int.self, at: "year"] else {
-            throw InvalidInput([.init(field: "year", message: "is required, e.g. ?year=2026")])
-        }
-        return try await monitoring.report(year: year, by: caller, on: req.db)
     }
 }
