@@ -31,14 +31,32 @@ enum PolicyDecision: Sendable, Equatable {
 /// The single place that answers "may this user perform this action on data of this Member
 /// State for this purpose". Routes ask it; nothing else grants access.
 struct Policy: Sendable {
-    /// Which roles may perform an action, and for which purposes.
-    static let grants: [Action: [Role: Set<Purpose>]] = {
+    /// Which roles may perform an action, and for which purposes: one table, written as a
+    /// section per capability. An action is granted in exactly one section (PolicyTests).
+    static let grants: [Action: [Role: Set<Purpose>]] = sections.reduce(into: [:]) { table, section in
+        table.merge(section) { first, _ in first }
+    }
+
+    static let sections: [[Action: [Role: Set<Purpose>]]] = [accounts, audit, registry, screening, monitoring]
+
+    /// Every user manages their own account.
+    static let accounts: [Action: [Role: Set<Purpose>]] = {
         let everyone = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, Set([Purpose.accountManagement])) })
+        return [.readOwnAccount: everyone, .changeOwnPassword: everyone]
+    }()
+
+    /// The audit trail is for oversight: the monitors and the data protection officers.
+    static let audit: [Action: [Role: Set<Purpose>]] = {
         let oversight: [Role: Set<Purpose>] = [
             .fundamentalRightsMonitor: [.fundamentalRightsMonitoring],
             .dataProtectionOfficer: [.dataProtectionSupervision],
         ]
-        // The registry (EDAC): who records, reads, searches and updates, and why.
+        return [.readAuditTrail: oversight, .verifyAuditChain: oversight]
+    }()
+
+    /// The registry (EDAC): who records, reads, searches and updates, and why. Which events each
+    /// role records is `registryEvents`.
+    static let registry: [Action: [Role: Set<Purpose>]] = {
         let registrars: [Role: Set<Purpose>] = [
             .registryOperator: [.eurodacRegistration], .screeningOfficer: [.eurodacRegistration],
             .asylumCaseworker: [.eurodacRegistration],
@@ -49,16 +67,11 @@ struct Policy: Sendable {
             .asylumCaseworker: [.eurodacRegistration], .dublinOfficer: [.responsibilityDetermination],
             .returnOfficer: [.identityCheck], .dataProtectionOfficer: [.dataSubjectRequest],
         ]
-        let screeners: [Role: Set<Purpose>] = [.screeningOfficer: [.screening]]
         var updaters = readers
         updaters[.fingerprintExpert] = nil
         updaters[.dataProtectionOfficer] = nil
         updaters[.returnOfficer] = [.eurodacRegistration]
         return [
-            .readOwnAccount: everyone,
-            .changeOwnPassword: everyone,
-            .readAuditTrail: oversight,
-            .verifyAuditChain: oversight,
             .registerDataset: registrars,
             .readRegistry: readers,
             .searchRegistry: readers,
@@ -66,8 +79,30 @@ struct Policy: Sendable {
             .reviewCandidates: [.fingerprintExpert: [.hitVerification]],
             .readNotices: updaters.merging([.fingerprintExpert: [.hitVerification]]) { a, _ in a },
             .exerciseDataSubjectRights: [.dataProtectionOfficer: [.dataSubjectRequest]],
-            // Screening (SCR Arts 5-18): the officer screens; the monitor reads every screening
-            // of its state (SCR Art 10(2)); the receiving authorities read the forms sent to them.
+        ]
+    }()
+
+    /// The roles that record each registry event (with `updateDataset`): the registry operator
+    /// records every one; the authority whose decision the event is records it too.
+    static let registryEvents: [RegistryEventKind: Set<Role>] = Dictionary(
+        uniqueKeysWithValues: RegistryEventKind.allCases.map { kind in
+            let own: Set<Role> =
+                switch kind {
+                case .transmit, .extendTransmission, .retake, .flagSecurity, .unflagSecurity:
+                    [.screeningOfficer, .asylumCaseworker]
+                case .markProtection, .unmarkProtection, .markResidence: [.asylumCaseworker]
+                case .responsibleState, .relocationState, .transferArrival: [.dublinOfficer]
+                case .departure, .removal: [.returnOfficer]
+                case .citizenship: []
+                }
+            return (kind, own.union([.registryOperator]))
+        })
+
+    /// Screening (SCR Arts 5-18): the officer screens; the monitor reads every screening of its
+    /// state (SCR Art 10(2)); the receiving authorities read the forms sent to them.
+    static let screening: [Action: [Role: Set<Purpose>]] = {
+        let screeners: [Role: Set<Purpose>] = [.screeningOfficer: [.screening]]
+        return [
             .openScreening: screeners,
             .readScreening: screeners.merging([.fundamentalRightsMonitor: [.fundamentalRightsMonitoring]]) { a, _ in a
             },
@@ -75,9 +110,18 @@ struct Policy: Sendable {
             .referScreening: screeners,
             .loadWatchlists: screeners,
             .receiveReferrals: [.asylumCaseworker: [.referralIntake], .returnOfficer: [.referralIntake]],
-            .monitorScreening: [.fundamentalRightsMonitor: [.fundamentalRightsMonitoring]],
         ]
     }()
+
+    /// The independent monitoring mechanism (SCR Art 10).
+    static let monitoring: [Action: [Role: Set<Purpose>]] = [
+        .monitorScreening: [.fundamentalRightsMonitor: [.fundamentalRightsMonitoring]]
+    ]
+
+    /// Whether one of the user's roles records this registry event.
+    static func mayRecord(_ event: RegistryEventKind, _ principal: Principal) -> Bool {
+        !(Self.registryEvents[event] ?? []).isDisjoint(with: principal.roles)
+    }
 
     /// Decides one access. `state` is the Member State that owns the data, `nil` for data that
     /// belongs to no state (the user's own account).

@@ -3,8 +3,8 @@ import PactumLaw
 import Vapor
 
 /// A change to a stored dataset: transmission and its clock, marks, flags and status updates
-/// (EDAC Arts 15-17, 22-25, 30, 31). Each says which roles may record it and what the other
-/// Member States holding the person are told.
+/// (EDAC Arts 15-17, 22-25, 30, 31). Each says what the other Member States holding the person
+/// are told; `Policy.registryEvents` says who records it.
 enum RegistryEventKind: String, CaseIterable, Sendable {
     case transmit
     case extendTransmission = "extend-transmission"
@@ -56,19 +56,6 @@ enum RegistryEventKind: String, CaseIterable, Sendable {
         case .departure: "EDAC Art 16(3)"
         case .removal: "EDAC Art 16(4)"
         case .citizenship: "EDAC Art 30(1),(2)"
-        }
-    }
-
-    /// Roles that record the event besides the registry operator.
-    var roles: Set<Role> {
-        let base: Set<Role> = [.registryOperator]
-        switch self {
-        case .transmit, .extendTransmission, .retake, .flagSecurity, .unflagSecurity:
-            return base.union([.screeningOfficer, .asylumCaseworker])
-        case .markProtection, .unmarkProtection, .markResidence: return base.union([.asylumCaseworker])
-        case .responsibleState, .relocationState, .transferArrival: return base.union([.dublinOfficer])
-        case .departure, .removal: return base.union([.returnOfficer])
-        case .citizenship: return base
         }
     }
 

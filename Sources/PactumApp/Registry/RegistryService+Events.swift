@@ -23,7 +23,7 @@ extension RegistryService {
                     message: "must be one of: \(RegistryEventKind.allCases.map(\.rawValue).joined(separator: ", "))")
             ])
         }
-        guard !kind.roles.isDisjoint(with: caller.principal.roles) else {
+        guard Policy.mayRecord(kind, caller.principal) else {
             let reason = "Your roles may not record \(kind.rawValue) (\(kind.citation))."
             try await audit.record(
                 caller.draft(

@@ -157,7 +157,7 @@ struct RegistryPageController: RouteCollection {
         let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
         let id = try req.uuidParameter("id")
         let dataset = try await registry.dataset(id, by: caller, on: req.db)
-        let events = RegistryEventKind.allCases.filter { !$0.roles.isDisjoint(with: principal.roles) }
+        let events = RegistryEventKind.allCases.filter { Policy.mayRecord($0, principal) }
         let held = try await registry.biometricsHeld(of: id, on: req.db)
         let page = DatasetPage(
             dataset: try await registry.view(dataset, on: req.db),
