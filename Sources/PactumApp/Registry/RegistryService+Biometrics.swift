@@ -59,13 +59,12 @@ extension RegistryService {
             for (match, evidence, explanation) in found {
                 // One candidate per stored dataset: a biographic one still pending takes the
                 // fused evidence.
+                let matchID = try match.requireID()
                 let c =
-                    try await Candidate.query(on: tx.db).filter(\.$probeID == id).filter(
-                        \.$matchID == (try match.requireID())
-                    )
+                    try await Candidate.query(on: tx.db).filter(\.$probeID == id).filter(\.$matchID == matchID)
                     .filter(\.$status == .pending).first() ?? Candidate()
                 c.probeID = id
-                c.matchID = try match.requireID()
+                c.matchID = matchID
                 c.probeState = d.stateCode
                 c.matchState = match.stateCode
                 c.probability = evidence.fmr.map { 1 - $0 } ?? evidence.evidence

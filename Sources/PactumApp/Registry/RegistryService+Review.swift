@@ -76,9 +76,9 @@ extension RegistryService {
         else { return }
         let (keep, drop) =
             (pa.createdAt, a.uuidString) <= (pb.createdAt, b.uuidString) ? (pa, pb) : (pb, pa)
-        try await Dataset.query(on: db).filter(\.$person.$id == (try drop.requireID())).set(
-            \.$person.$id, to: (try keep.requireID())
-        ).update()
+        let keepID = try keep.requireID()
+        let dropID = try drop.requireID()
+        try await Dataset.query(on: db).filter(\.$person.$id == dropID).set(\.$person.$id, to: keepID).update()
         try await drop.delete(on: db)
     }
 }

@@ -88,8 +88,7 @@ extension ScreeningService {
             guard let representative else { return 0 }
             // The others assigned in open screenings, and this one (saved after this closure).
             return try await ScreeningCase.query(on: db).filter(\.$representativeID == representative)
-                .filter(\.$referredAt == nil).filter(\.$unaccompanied == true).filter(\.$id != (try c.requireID()))
-                .count() + 1
+                .filter(\.$referredAt == nil).filter(\.$unaccompanied == true).filter(\.$id != id).count() + 1
         }
         var warnings: [String] = []
         let limit = ScreeningRules.unaccompaniedMinorsPerRepresentative

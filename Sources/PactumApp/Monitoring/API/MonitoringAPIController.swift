@@ -28,8 +28,7 @@ struct MonitoringAPIController: RouteCollection {
     }
 
     func overview(req: Request) async throws -> Overview {
-        let (checks, allegations) = try await monitoring.overview(
-            by: try await caller(req), on: req.db)
+        let (checks, allegations) = try await monitoring.overview(by: try await caller(req), on: req.db)
         return Overview(spotChecks: checks, allegations: allegations)
     }
 
