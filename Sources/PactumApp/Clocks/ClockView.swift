@@ -3,7 +3,9 @@ import PactumLaw
 import Vapor
 
 /// A clock as every page and API answer shows it: the rule, the limit, the time left and the
-/// status in the one vocabulary, with the citation and any variant or reason.
+/// status in the one vocabulary, with the citation and any variant or reason; and for people,
+/// the limit in the Member State's local time, the time left in words and the status's label
+/// (the clock badge, `Views/Kernel/clock.leaf`).
 struct ClockView: Content, Equatable {
     var rule: String
     var dueAt: Date
@@ -12,6 +14,11 @@ struct ClockView: Content, Equatable {
     var citation: String
     var variant: String?
     var reason: String?
+    /// The Member State whose calendar counts the limit, and whose local time `dueLocal` is.
+    var state: String
+    var dueLocal: String
+    var timeLeft: String
+    var statusLabel: String
 
     init(_ c: LegalClock, now: Date) {
         rule = c.rule
@@ -21,5 +28,19 @@ struct ClockView: Content, Equatable {
         citation = c.citation
         variant = c.variant
         reason = c.reason
+        state = c.state.code
+        dueLocal = Self.local(c.dueAt, in: c.state)
+        timeLeft = ClockWording.timeLeft(seconds: c.position.secondsLeft(at: now), status: status)
+        statusLabel = ClockWording.label(status)
+    }
+
+    /// "Thu 26 Nov 2026, 00:00 CET": the day, the time and the zone where the limit runs.
+    static func local(_ date: Date, in state: MemberState) -> String {
+        date.formatted(
+            Date.VerbatimFormatStyle(
+                format:
+                    "\(weekday: .abbreviated) \(day: .defaultDigits) \(month: .abbreviated) \(year: .defaultDigits), \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits) \(timeZone: .specificName(.short))",
+                locale: Locale(identifier: "en_GB"), timeZone: state.timeZone,
+                calendar: Calendar(identifier: .gregorian)))
     }
 }
