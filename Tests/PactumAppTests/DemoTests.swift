@@ -41,7 +41,7 @@ struct DemoTests {
             #expect(Set(try await Dataset.query(on: ctx.db).all().map(\.stateCode)) == ["DE", "IT", "ES"])
             #expect(try await Candidate.query(on: ctx.db).count() > 0)
             // Persons registered again are found by their fingers, with the fused decision.
-            let prints = try await Candidate.query(on: ctx.db).filter(\.$source == "fingerprints").all()
+            let prints = try await Candidate.query(on: ctx.db).filter(\.$source == .fingerprints).all()
             #expect(!prints.isEmpty)
             #expect(prints.allSatisfy { $0.evidence?.value.decision?.hit == true })
             #expect(try await Biometric.query(on: ctx.db).count() > 10)

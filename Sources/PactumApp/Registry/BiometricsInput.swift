@@ -68,7 +68,7 @@ struct BiometricsInput: Content, JSONRequestBody {
 
 /// Why a biometric candidate was proposed, kept with the candidate for the expert.
 struct BiometricEvidence: Codable, Sendable, Equatable {
-    var kind: String
+    var kind: Candidate.Source
     /// Fingerprints: Σ −log10 FMR over the fingers compared; face: the cosine similarity.
     var evidence: Double
     /// The estimated false match rate (fingers as if independent).

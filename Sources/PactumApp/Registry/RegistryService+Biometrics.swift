@@ -118,7 +118,7 @@ extension RegistryService {
                 let stored = await index.fingers.fingers(of: hit.id)
                 found[hit.id] = (
                     BiometricEvidence(
-                        kind: "fingerprints", evidence: hit.evidence, fmr: pow(10, -hit.evidence),
+                        kind: .fingerprints, evidence: hit.evidence, fmr: pow(10, -hit.evidence),
                         fingers: hit.fingers.map { .init(position: $0.position, score: $0.score, fmr: $0.fmr) },
                         drawing: Self.drawing(probe, stored, best: hit.fingers.max { $0.score < $1.score }?.position),
                         decision: decision), explanation
@@ -130,7 +130,7 @@ extension RegistryService {
                 guard decision.hit else { continue }
                 found[hit.id] = (
                     BiometricEvidence(
-                        kind: "face", evidence: Double(hit.score), fmr: nil, fingers: [], drawing: nil,
+                        kind: .face, evidence: Double(hit.score), fmr: nil, fingers: [], drawing: nil,
                         decision: decision), explanation
                 )
             }

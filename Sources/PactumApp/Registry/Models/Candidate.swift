@@ -13,6 +13,11 @@ final class Candidate: Model, @unchecked Sendable {
         case falseHit = "false-hit"
     }
 
+    /// What found the candidate.
+    enum Source: String, Codable, Sendable, CaseIterable {
+        case biographic, fingerprints, face
+    }
+
     @ID(key: .id) var id: UUID?
     @Field(key: "probe_id") var probeID: UUID
     @Field(key: "match_id") var matchID: UUID
@@ -28,8 +33,7 @@ final class Candidate: Model, @unchecked Sendable {
     /// False hits: the day the report to eu-LISA is due (EDAC-H5).
     @OptionalField(key: "report_due") var reportDue: String?
     @Field(key: "created_at") var createdAt: Date
-    /// `biographic`, `fingerprints` or `face`: what found the candidate.
-    @Field(key: "source") var source: String
+    @Field(key: "source") var source: Source
     /// Fingerprints or face: the evidence; emptied for a false hit.
     @OptionalField(key: "evidence") var evidence: JSONText<BiometricEvidence>?
 
