@@ -22,7 +22,10 @@ def register(driver, server, reference, given, family, birth, category):
     driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
     WebDriverWait(driver, 10).until(lambda d: "/registry/datasets/" in d.current_url)
     assert reference in driver.find_element(By.TAG_NAME, "h1").text
-    assert "due by" in driver.find_element(By.ID, "transmission").text
+    # The 72-hour limit in the state's local time with the time left in words, and the feedback.
+    assert "hours" in driver.find_element(By.ID, "transmission").text
+    assert "left" in driver.find_element(By.ID, "transmission").text
+    assert f"Dataset {reference} registered" in driver.find_element(By.ID, "message").text
 
 
 def test_two_spellings_in_two_states_become_one_hit_and_a_notice(browser, server):

@@ -60,7 +60,7 @@ struct LawPageController: RouteCollection {
             from: form.from ?? "", subdivision: form.subdivision ?? "", registeredOn: form.registeredOn ?? "",
             lodgedOn: form.lodgedOn ?? "", errors: [], deadline: nil)
         guard let rule = form.rule, !rule.isEmpty else {
-            return try await req.renderPage("law", title: "Legal clocks", page)
+            return try await req.renderPage("Law/law", title: "Legal clocks", page)
         }
         var check = FieldValidator()
         let state = check.memberState(form.state)
@@ -77,8 +77,8 @@ struct LawPageController: RouteCollection {
             }
         } catch let invalid as InvalidInput {
             page.errors = invalid.errors
-            return try await req.renderPage("law", title: "Legal clocks", page, status: .unprocessableEntity)
+            return try await req.renderPage("Law/law", title: "Legal clocks", page, status: .unprocessableEntity)
         }
-        return try await req.renderPage("law", title: "Legal clocks", page)
+        return try await req.renderPage("Law/law", title: "Legal clocks", page)
     }
 }

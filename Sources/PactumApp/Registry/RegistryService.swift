@@ -73,7 +73,7 @@ struct RegistryService: Sendable {
             var candidates: [CandidateView] = []
             for (match, explanation) in found {
                 let candidate = Candidate()
-                candidate.source = "biographic"
+                candidate.source = .biographic
                 candidate.probeID = try dataset.requireID()
                 candidate.matchID = try match.requireID()
                 candidate.probeState = state.code
@@ -163,6 +163,7 @@ struct RegistryService: Sendable {
     /// Dataset views with their transmission limits, read in one query.
     func views(_ datasets: [Dataset], on db: any Database) async throws -> [DatasetView] {
         let clocks = try await clocks.clocks(records: try datasets.map { try $0.requireID() }, on: db)
+        let now = clock.now()
         return try datasets.map { d in
             let id = try d.requireID()
             guard
@@ -171,7 +172,7 @@ struct RegistryService: Sendable {
             else {
                 throw StorageFault(description: "dataset \(id) has no transmission clock")
             }
-            return try DatasetView(d, transmission: c)
+            return try DatasetView(d, transmission: c, now: now)
         }
     }
 
@@ -295,7 +296,7 @@ struct RegistryService: Sendable {
             WorklistItem(
                 datasetId: try d.requireID(), reference: d.reference, category: d.category, eventAt: d.eventAt,
                 dueAt: c.dueAt, rule: c.rule, variant: c.variant, status: c.status(at: now).rawValue,
-                hoursLeft: c.position.hoursLeft(at: now))
+                hoursLeft: c.position.hoursLeft(at: now), clock: ClockView(c, now: now))
         }
     }
 
@@ -305,7 +306,7 @@ struct RegistryService: Sendable {
         return CandidateView(
             id: try c.requireID(), status: c.status.rawValue, probability: c.probability,
             probe: try probe.map(MatchedDataset.init), match: try match.map(MatchedDataset.init),
-            explanation: c.explanation.value, source: c.source, evidence: evidence,
+            explanation: c.explanation.value, source: c.source.rawValue, evidence: evidence,
             drawing: evidence?.drawing?.svg(score: best?.score, fmr: best?.fmr),
             reviewedBy: c.reviewedBy, reviewedAt: c.reviewedAt, reportDue: c.reportDue)
     }

@@ -33,6 +33,7 @@ struct DatasetView: Content, Equatable {
     var transmissionDueAt: Date
     var transmissionRule: String
     var transmissionVariant: String?
+    var transmission: ClockView
     var operatorId: String
     var protectionMarkedAt: Date?
     var residenceMarkedAt: Date?
@@ -46,7 +47,7 @@ struct DatasetView: Content, Equatable {
     var restrictionReason: String?
     var eraseOn: String?
 
-    init(_ d: Dataset, transmission: LegalClock) throws {
+    init(_ d: Dataset, transmission: LegalClock, now: Date) throws {
         id = try d.requireID()
         personId = d.$person.id
         state = d.stateCode
@@ -74,6 +75,7 @@ struct DatasetView: Content, Equatable {
         transmissionDueAt = transmission.dueAt
         transmissionRule = transmission.rule
         transmissionVariant = transmission.variant
+        self.transmission = ClockView(transmission, now: now)
         operatorId = d.operatorID
         protectionMarkedAt = d.protectionMarkedAt
         residenceMarkedAt = d.residenceMarkedAt
@@ -231,6 +233,7 @@ struct WorklistItem: Content, Equatable {
     var variant: String?
     var status: String
     var hoursLeft: Double
+    var clock: ClockView
 }
 
 /// Everything a Member State holds about a person, for the data subject (EDAC Art 43).

@@ -14,7 +14,6 @@ struct AccountController: RouteCollection {
     struct PasswordPage: Encodable, Sendable {
         var required: Bool
         var errors: [FieldError]
-        var done: Bool
     }
 
     struct PasswordForm: Content {
@@ -26,9 +25,9 @@ struct AccountController: RouteCollection {
     func form(req: Request) async throws -> Response {
         let principal = try req.webPrincipal()
         return try await req.renderPage(
-            "password", title: "Change password",
+            "Auth/password", title: "Change password",
             PasswordPage(
-                required: principal.mustChangePassword, errors: [], done: req.query[String.self, at: "done"] != nil))
+                required: principal.mustChangePassword, errors: []))
     }
 
     func change(req: Request) async throws -> Response {
@@ -43,7 +42,7 @@ struct AccountController: RouteCollection {
                 try await auth.changePassword(
                     of: principal, current: form.currentPassword ?? "", new: form.newPassword ?? "",
                     keepSession: req.session.id?.string, requestID: req.requestID, on: req.db)
-                return req.redirect(to: "/account/password?done=1", redirectType: .normal)
+                return try req.redirect(to: "/account/password", flash: .passwordChanged)
             } catch AuthError.invalidCredentials {
                 errors.append(.init(field: "currentPassword", message: "is wrong"))
             } catch AuthError.weakPassword(let why) {
@@ -51,8 +50,8 @@ struct AccountController: RouteCollection {
             }
         }
         return try await req.renderPage(
-            "password", title: "Change password",
-            PasswordPage(required: principal.mustChangePassword, errors: errors, done: false),
+            "Auth/password", title: "Change password",
+            PasswordPage(required: principal.mustChangePassword, errors: errors),
             status: .unprocessableEntity)
     }
 }

@@ -40,7 +40,8 @@ struct DashboardController: RouteCollection {
                 entries: counts.entries, failedLogins: counts.failures, deniedAccesses: counts.denied)
         }
         let cards = principal.roles.sorted().map { RoleCard(title: $0.title, summary: $0.summary) }
-        return try await req.renderPage("dashboard", title: "Dashboard", Dashboard(roles: cards, oversight: oversight))
+        return try await req.renderPage(
+            "Web/dashboard", title: "Dashboard", Dashboard(roles: cards, oversight: oversight))
     }
 
     struct About: Encodable, Sendable {
@@ -51,7 +52,7 @@ struct DashboardController: RouteCollection {
 
     func about(req: Request) async throws -> Response {
         try await req.renderPage(
-            "about", title: "About Pactum",
+            "Web/about", title: "About Pactum",
             About(instruments: PactInstrument.all, rulesEdition: PactInstrument.rulesEdition, version: Pactum.version))
     }
 }

@@ -13,7 +13,7 @@ struct LeafErrorPages: ErrorPageRenderer {
         let body = ErrorBody(
             title: problem.title, detail: problem.detail ?? "", status: problem.status, requestId: request.requestID)
         do {
-            return try await request.renderPage("error", title: problem.title, body, status: problem.httpStatus)
+            return try await request.renderPage("Web/error", title: problem.title, body, status: problem.httpStatus)
         } catch {
             request.logger.error("cannot render the error page: \(String(reflecting: error))")
             return problem.response(for: request)

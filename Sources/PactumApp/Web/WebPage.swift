@@ -2,14 +2,20 @@ import Foundation
 import PactumLaw
 import Vapor
 
-/// What every page gets besides its own content: title, navigation, the signed-in user and
-/// the CSRF token for its forms.
+/// What every page gets besides its own content: title, navigation, the signed-in user, the
+/// CSRF token for its forms and the feedback of the action that led to it.
 struct WebPage<Body: Encodable & Sendable>: Encodable, Sendable {
     var title: String
     var nav: [NavItem]
     var user: UserBadge?
     var csrf: String
+    var flash: FlashView?
     var body: Body
+}
+
+struct FlashView: Encodable, Sendable {
+    var text: String
+    var warning: Bool
 }
 
 struct NavItem: Encodable, Sendable {
@@ -45,7 +51,8 @@ extension Request {
                     displayName: $0.displayName, email: $0.email, state: $0.state.code, stateName: $0.state.name,
                     authority: $0.authority, roles: $0.roles.sorted().map(\.title).joined(separator: ", "))
             },
-            csrf: storage[WebSessionKey.self] == true ? csrfToken() : "", body: body)
+            csrf: storage[WebSessionKey.self] == true ? csrfToken() : "",
+            flash: takeFlash().map { FlashView(text: $0.text, warning: $0.isWarning) }, body: body)
         let response = try await view.render(template, page).encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

@@ -22,10 +22,16 @@ struct RegistrationTests {
             var worklist = try await registrar.decode([WorklistItem].self, .GET, "/api/v1/registry/worklist")
             #expect(worklist.map(\.datasetId) == [dataset.id])
             #expect(worklist[0].status == "due" && worklist[0].hoursLeft == 21.9)
+            // The badge: the limit in Berlin's time, the time left in words.
+            #expect(worklist[0].clock.dueLocal == "Thu 19 Nov 2026, 10:00 CET")
+            #expect(
+                worklist[0].clock.timeLeft.hasPrefix("21 hours ") && worklist[0].clock.statusLabel == "Due within a day"
+            )
             ctx.clock.advance(by: 3 * 86_400)
             let operatorDE = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
             worklist = try await operatorDE.decode([WorklistItem].self, .GET, "/api/v1/registry/worklist")
             #expect(worklist[0].status == "overdue" && worklist[0].hoursLeft < 0)
+            #expect(worklist[0].clock.timeLeft.hasPrefix("passed 2 days "))
             let transmitted = try await operatorDE.event(dataset.id, ["event": "transmit"])
             #expect(transmitted.status == .ok)
             let after = try #require(try transmitted.json(EventResult.self).dataset)

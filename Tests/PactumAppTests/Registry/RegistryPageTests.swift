@@ -27,7 +27,10 @@ struct RegistryPageTests {
             let location = try #require(created.headers.first(name: .location))
             let page = try await de.get(location)
             #expect(page.status == .ok, "\(page.body.string)")
-            #expect(page.body.string.contains("DE-PAGE-1") && page.body.string.contains("due by 2026-11-21 09:00"))
+            // The limit, 09:00 UTC, in Berlin's time; and the registration's feedback.
+            #expect(page.body.string.contains("DE-PAGE-1") && page.body.string.contains("Sat 21 Nov 2026, 10:00 CET"))
+            #expect(page.body.string.contains("Dataset DE-PAGE-1 registered; 0 candidates for the experts."))
+            #expect(!(try await de.get(location)).body.string.contains("registered;"), "the feedback shows once")
             let worklist = try await de.get("/registry/worklist")
             #expect(worklist.status == .ok && worklist.body.string.contains("DE-PAGE-1"))
             // The form sends every field, the unused ones blank.

@@ -41,9 +41,9 @@ struct AuditPageController: RouteCollection {
             }
         } catch let invalid as InvalidInput {
             page.errors = invalid.errors
-            return try await req.renderPage("audit", title: "Audit trail", page, status: .unprocessableEntity)
+            return try await req.renderPage("Audit/audit", title: "Audit trail", page, status: .unprocessableEntity)
         }
-        return try await req.renderPage("audit", title: "Audit trail", page)
+        return try await req.renderPage("Audit/audit", title: "Audit trail", page)
     }
 
     func verify(req: Request) async throws -> Response {
@@ -54,7 +54,7 @@ struct AuditPageController: RouteCollection {
             by: principal, purpose: purposes.first, requestID: req.requestID, on: req.db)
         var page = Self.form(AuditQuery.Raw(), purposes: purposes)
         page.verification = result
-        return try await req.renderPage("audit", title: "Audit trail", page)
+        return try await req.renderPage("Audit/audit", title: "Audit trail", page)
     }
 
     private static func form(_ raw: AuditQuery.Raw, purposes: [Purpose]) -> AuditPage {

@@ -34,7 +34,7 @@ struct MonitoringPageController: RouteCollection {
         let (checks, allegations) = try await monitoring.overview(by: caller, on: req.db)
         let year = Calendar(identifier: .gregorian).component(.year, from: monitoring.clock.now())
         return try await req.renderPage(
-            "monitoring", title: "Fundamental-rights monitoring",
+            "Monitoring/monitoring", title: "Fundamental-rights monitoring",
             Page(
                 spotChecks: checks, allegations: allegations,
                 categories: AllegationCategory.allCases.map {
@@ -45,12 +45,11 @@ struct MonitoringPageController: RouteCollection {
 
     func home(req: Request) async throws -> Response { try await render(req) }
 
-    private func handle(_ req: Request, _ body: (Caller) async throws -> Void) async throws -> Response {
+    private func handle(_ req: Request, _ body: (Caller) async throws -> Flash) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.monitorScreening, purpose: nil, with: access)
         return try await req.submitForm(field: "") {
-            try await body(caller)
-            return req.redirect(to: "/monitoring", redirectType: .normal)
+            return try req.redirect(to: "/monitoring", flash: try await body(caller))
         } again: { errors, status in
             try await render(req, errors: errors, status: status)
         }
@@ -60,6 +59,7 @@ struct MonitoringPageController: RouteCollection {
         try await handle(req) { caller in
             _ = try await monitoring.recordSpotCheck(
                 try req.content.decode(MonitoringService.SpotCheckInput.self), by: caller, on: req.db)
+            return .spotCheckRecorded
         }
     }
 
@@ -67,14 +67,16 @@ struct MonitoringPageController: RouteCollection {
         try await handle(req) { caller in
             _ = try await monitoring.recordAllegation(
                 try req.content.decode(MonitoringService.AllegationInput.self), by: caller, on: req.db)
+            return .allegationRecorded
         }
     }
 
     func move(req: Request) async throws -> Response {
         try await handle(req) { caller in
-            _ = try await monitoring.move(
+            let moved = try await monitoring.move(
                 try req.uuidParameter("id"), try req.content.decode(MonitoringService.StatusInput.self), by: caller,
                 on: req.db)
+            return .allegationMoved(to: moved.status)
         }
     }
 
@@ -98,7 +100,7 @@ struct MonitoringPageController: RouteCollection {
                 }
             }
         return try await req.renderPage(
-            "monitoring-report", title: "Annual report \(year)", ReportPage(report: report, rows: rows))
+            "Monitoring/monitoring-report", title: "Annual report \(year)", ReportPage(report: report, rows: rows))
     }
 
     struct Row: Encodable, Sendable {

@@ -75,10 +75,10 @@ struct RegistryPageController: RouteCollection {
             } catch let invalid as InvalidInput {
                 page.errors = invalid.errors
                 return try await req.renderPage(
-                    "registry", title: "Identity registry", page, status: .unprocessableEntity)
+                    "Registry/registry", title: "Identity registry", page, status: .unprocessableEntity)
             }
         }
-        return try await req.renderPage("registry", title: "Identity registry", page)
+        return try await req.renderPage("Registry/registry", title: "Identity registry", page)
     }
 
     // MARK: Registration
@@ -110,7 +110,7 @@ struct RegistryPageController: RouteCollection {
         _ = try req.webPrincipal()
         try await req.authorize(.registerDataset, purpose: nil, with: access)
         return try await req.renderPage(
-            "registry-new", title: "Register a dataset", newPage(DatasetInput(category: "A")))
+            "Registry/registry-new", title: "Register a dataset", newPage(DatasetInput(category: "A")))
     }
 
     func register(req: Request) async throws -> Response {
@@ -123,12 +123,14 @@ struct RegistryPageController: RouteCollection {
             guard let dataset = result.dataset else {
                 // B1: nothing stored, so the comparison's answer is shown on the form itself.
                 return try await req.renderPage(
-                    "registry-new", title: "Register a dataset", newPage(input, result: result))
+                    "Registry/registry-new", title: "Register a dataset", newPage(input, result: result))
             }
-            return req.redirect(to: "/registry/datasets/\(dataset.id)", redirectType: .normal)
+            return try req.redirect(
+                to: "/registry/datasets/\(dataset.id)",
+                flash: .registered(reference: dataset.reference, candidates: result.candidates.count))
         } again: { errors, status in
             try await req.renderPage(
-                "registry-new", title: "Register a dataset", newPage(input, errors: errors), status: status)
+                "Registry/registry-new", title: "Register a dataset", newPage(input, errors: errors), status: status)
         }
     }
 
@@ -140,7 +142,6 @@ struct RegistryPageController: RouteCollection {
         var rectifiable: [SelectOption]
         var canUpdate: Bool
         var isDPO: Bool
-        var message: String?
         /// What biometric data are held ("fingerprints: iso-19794-2:2005" …), and whether the
         /// caller may record them: a registrar of the dataset's state, none recorded yet.
         var biometrics: [String]
@@ -166,11 +167,11 @@ struct RegistryPageController: RouteCollection {
                 .init(value: $0, label: $0, selected: false)
             },
             canUpdate: !events.isEmpty && !dataset.isRestricted, isDPO: caller.purpose == .dataSubjectRequest,
-            message: req.query[String.self, at: "message"], biometrics: held,
+            biometrics: held,
             canCapture: held.filter { !$0.hasPrefix("image") }.isEmpty && !dataset.isRestricted
                 && !access.policy.purposes(of: principal, for: .registerDataset).isEmpty,
             errors: errors)
-        return try await req.renderPage("dataset", title: "Dataset \(dataset.reference)", page, status: status)
+        return try await req.renderPage("Registry/dataset", title: "Dataset \(dataset.reference)", page, status: status)
     }
 
     /// The capture form's files: a fingerprint record, a face template (values separated by
@@ -201,12 +202,9 @@ struct RegistryPageController: RouteCollection {
         return try await req.submitForm(field: "fingerprints") {
             let result = try await registry.recordBiometrics(
                 try input.validated(dimension: registry.settings.faceDimension), dataset: id, by: caller, on: req.db)
-            let message =
-                "biometric data recorded (\(result.stored.joined(separator: ", "))); \(result.candidates.count) candidates for the experts"
-            return req.redirect(
-                to:
-                    "/registry/datasets/\(id)?message=\(message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
-                redirectType: .normal)
+            return try req.redirect(
+                to: "/registry/datasets/\(id)",
+                flash: .biometricsRecorded(stored: result.stored, candidates: result.candidates.count))
         } again: { errors, status in
             try await datasetPage(req, errors: errors, status: status)
         }
@@ -218,9 +216,8 @@ struct RegistryPageController: RouteCollection {
         let id = try req.uuidParameter("id")
         let result = try await registry.record(
             try req.content.decode(DatasetEventInput.self), on: id, by: caller, on: req.db)
-        if result.erased { return req.redirect(to: "/registry?message=erased", redirectType: .normal) }
-        return req.redirect(
-            to: "/registry/datasets/\(id)?message=\(result.notices)%20notices%20sent", redirectType: .normal)
+        if result.erased { return try req.redirect(to: "/registry", flash: .datasetErased) }
+        return try req.redirect(to: "/registry/datasets/\(id)", flash: .noticesSent(result.notices))
     }
 
     func rectify(req: Request) async throws -> Response {
@@ -229,7 +226,7 @@ struct RegistryPageController: RouteCollection {
         let id = try req.uuidParameter("id")
         _ = try await registry.rectify(
             try req.content.decode(RectificationInput.self), dataset: id, by: caller, on: req.db)
-        return req.redirect(to: "/registry/datasets/\(id)?message=rectified", redirectType: .normal)
+        return try req.redirect(to: "/registry/datasets/\(id)", flash: .rectified)
     }
 
     func restrict(req: Request) async throws -> Response {
@@ -238,7 +235,7 @@ struct RegistryPageController: RouteCollection {
         let id = try req.uuidParameter("id")
         _ = try await registry.restrict(
             try req.content.decode(RestrictionInput.self), dataset: id, by: caller, on: req.db)
-        return req.redirect(to: "/registry/datasets/\(id)?message=restriction%20changed", redirectType: .normal)
+        return try req.redirect(to: "/registry/datasets/\(id)", flash: .restrictionChanged)
     }
 
     struct PersonPage: Encodable, Sendable {
@@ -251,14 +248,15 @@ struct RegistryPageController: RouteCollection {
         let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
         let person = try await registry.person(try req.uuidParameter("id"), by: caller, on: req.db)
         return try await req.renderPage(
-            "person", title: "Person", PersonPage(person: person, isDPO: caller.purpose == .dataSubjectRequest))
+            "Registry/person", title: "Person", PersonPage(person: person, isDPO: caller.purpose == .dataSubjectRequest)
+        )
     }
 
     func export(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
         let export = try await registry.export(person: try req.uuidParameter("id"), by: caller, on: req.db)
-        return try await req.renderPage("export", title: "Data held about a person", export)
+        return try await req.renderPage("Registry/export", title: "Data held about a person", export)
     }
 
     // MARK: Review, worklist, inbox
@@ -267,7 +265,7 @@ struct RegistryPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
         let queue = try await registry.reviewQueue(by: caller, on: req.db)
-        return try await req.renderPage("review", title: "Candidates to review", ["candidates": queue])
+        return try await req.renderPage("Registry/review", title: "Candidates to review", ["candidates": queue])
     }
 
     func decide(req: Request) async throws -> Response {
@@ -275,27 +273,27 @@ struct RegistryPageController: RouteCollection {
         let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
         let confirm = try req.content.decode(DecisionInput.self).confirm()
         _ = try await registry.decide(try req.uuidParameter("id"), confirm: confirm, by: caller, on: req.db)
-        return req.redirect(to: "/registry/review", redirectType: .normal)
+        return try req.redirect(to: "/registry/review", flash: .candidateDecided(confirmed: confirm))
     }
 
     func worklist(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
         let items = try await registry.worklist(by: caller, on: req.db)
-        return try await req.renderPage("worklist", title: "Transmission worklist", ["items": items])
+        return try await req.renderPage("Registry/worklist", title: "Transmission worklist", ["items": items])
     }
 
     func inbox(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.readNotices, purpose: nil, with: access)
         let notices = try await registry.inbox(by: caller, on: req.db)
-        return try await req.renderPage("inbox", title: "Inbox", ["notices": notices])
+        return try await req.renderPage("Registry/inbox", title: "Inbox", ["notices": notices])
     }
 
     func receipt(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.readNotices, purpose: nil, with: access)
         _ = try await registry.acknowledge(try req.uuidParameter("id"), by: caller, on: req.db)
-        return req.redirect(to: "/registry/inbox", redirectType: .normal)
+        return try req.redirect(to: "/registry/inbox", flash: .noticeAcknowledged)
     }
 }

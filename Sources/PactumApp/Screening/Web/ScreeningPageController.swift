@@ -49,7 +49,7 @@ struct ScreeningPageController: RouteCollection {
                     value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0.rawValue == input.situation)
             }, input: input, errors: errors,
             canOpen: !access.policy.purposes(of: principal, for: .openScreening).isEmpty)
-        return try await req.renderPage("screening", title: "Screening", page, status: status)
+        return try await req.renderPage("Screening/screening", title: "Screening", page, status: status)
     }
 
     func home(req: Request) async throws -> Response { try await home(req) }
@@ -61,7 +61,9 @@ struct ScreeningPageController: RouteCollection {
         return try await req.submitForm(field: "") {
             let result = try await screening.open(
                 try input.validated(now: screening.clock.now()), by: caller, on: req.db)
-            return req.redirect(to: "/screening/cases/\(result.screening.id)", redirectType: .normal)
+            return try req.redirect(
+                to: "/screening/cases/\(result.screening.id)",
+                flash: .screeningOpened(reference: result.screening.reference))
         } again: { errors, status in
             try await home(req, input: input, errors: errors, status: status)
         }
@@ -79,7 +81,6 @@ struct ScreeningPageController: RouteCollection {
         var hits: [SecurityHit]
         var canRecord: Bool
         var errors: [Problem.FieldError]
-        var warnings: [String]
 
         struct Indicator: Encodable, Sendable {
             var value, label: String
@@ -88,8 +89,7 @@ struct ScreeningPageController: RouteCollection {
     }
 
     private func render(
-        _ req: Request, _ id: UUID, errors: [Problem.FieldError] = [], warnings: [String] = [],
-        status: HTTPResponseStatus = .ok
+        _ req: Request, _ id: UUID, errors: [Problem.FieldError] = [], status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let principal = try req.webPrincipal()
         let caller = try await req.caller(.readScreening, purpose: nil, with: access)
@@ -108,9 +108,9 @@ struct ScreeningPageController: RouteCollection {
                 .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0 == c.referral)
             },
             hits: c.securityHits?.value ?? [],
-            canRecord: canRecord, errors: errors,
-            warnings: warnings + (req.query[String.self, at: "warning"].map { [$0] } ?? []))
-        return try await req.renderPage("screening-case", title: "Screening \(c.reference)", page, status: status)
+            canRecord: canRecord, errors: errors)
+        return try await req.renderPage(
+            "Screening/screening-case", title: "Screening \(c.reference)", page, status: status)
     }
 
     func page(req: Request) async throws -> Response {
@@ -158,11 +158,8 @@ struct ScreeningPageController: RouteCollection {
                     try req.content.decode(ReferralInput.self), on: id, by: caller, on: req.db)
             default: throw Problem.notFound("No step \(name).")
             }
-            let warning = result.warnings.joined(separator: " ")
-            let query =
-                warning.isEmpty
-                ? "" : "?warning=" + (warning.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-            return req.redirect(to: "/screening/cases/\(id)\(query)#\(name)", redirectType: .normal)
+            return try req.redirect(
+                to: "/screening/cases/\(id)#\(name)", flash: .screeningStepRecorded(warnings: result.warnings))
         } again: { errors, status in
             try await render(req, id, errors: errors, status: status)
         }
@@ -185,7 +182,7 @@ struct ScreeningPageController: RouteCollection {
         let id = try req.uuidParameter("id")
         let form = try await screening.form(id, personalCopy: personalCopy, by: caller, on: req.db)
         return try await req.renderPage(
-            "screening-form", title: personalCopy ? "Screening form: the person's copy" : "Screening form",
+            "Screening/screening-form", title: personalCopy ? "Screening form: the person's copy" : "Screening form",
             FormPage(form: form, personalCopy: personalCopy, situation: form.reasonForScreening))
     }
 
@@ -195,14 +192,14 @@ struct ScreeningPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.receiveReferrals, purpose: nil, with: access)
         let items = try await screening.referrals(by: caller, on: req.db)
-        return try await req.renderPage("referrals", title: "Referred screening forms", ["items": items])
+        return try await req.renderPage("Screening/referrals", title: "Referred screening forms", ["items": items])
     }
 
     func receipt(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.receiveReferrals, purpose: nil, with: access)
         _ = try await screening.acknowledge(try req.uuidParameter("id"), by: caller, on: req.db)
-        return req.redirect(to: "/screening/referrals", redirectType: .normal)
+        return try req.redirect(to: "/screening/referrals", flash: .referralAcknowledged)
     }
 
     func representatives(req: Request) async throws -> Response {
@@ -210,7 +207,7 @@ struct ScreeningPageController: RouteCollection {
         let caller = try await req.caller(.recordScreening, purpose: nil, with: access)
         let all = try await screening.representatives(by: caller, on: req.db)
         return try await req.renderPage(
-            "representatives", title: "Representatives of unaccompanied minors",
+            "Screening/representatives", title: "Representatives of unaccompanied minors",
             ["representatives": all])
     }
 
@@ -219,27 +216,25 @@ struct ScreeningPageController: RouteCollection {
         let caller = try await req.caller(.recordScreening, purpose: nil, with: access)
         _ = try await screening.addRepresentative(
             try req.content.decode(RepresentativeInput.self), by: caller, on: req.db)
-        return req.redirect(to: "/screening/representatives", redirectType: .normal)
+        return try req.redirect(to: "/screening/representatives", flash: .representativeAdded)
     }
 
     struct WatchlistPage: Encodable, Sendable {
         var lists: [SelectOption]
         var columns: String
         var errors: [Problem.FieldError]
-        var message: String?
     }
 
     private func watchlistPage(
-        _ req: Request, errors: [Problem.FieldError] = [], message: String? = nil,
-        status: HTTPResponseStatus = .ok
+        _ req: Request, errors: [Problem.FieldError] = [], status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let caller = try await req.caller(.loadWatchlists, purpose: nil, with: access)
         let lists = try await screening.watchlists(by: caller, on: req.db).sorted { $0.key < $1.key }
         return try await req.renderPage(
-            "watchlists", title: "Watchlists",
+            "Screening/watchlists", title: "Watchlists",
             WatchlistPage(
                 lists: lists.map { .init(value: $0.key, label: "\($0.value) alerts", selected: false) },
-                columns: WatchlistFile.columns.joined(separator: ","), errors: errors, message: message),
+                columns: WatchlistFile.columns.joined(separator: ","), errors: errors),
             status: status)
     }
 
@@ -266,7 +261,7 @@ struct ScreeningPageController: RouteCollection {
             }
             let list = upload.list.given ?? ""
             let count = try await screening.loadWatchlist(text, list: list, by: caller, on: req.db)
-            return try await watchlistPage(req, message: "\(list): \(count) alerts loaded")
+            return try req.redirect(to: "/screening/watchlists", flash: .watchlistLoaded(list: list, alerts: count))
         } again: { errors, status in
             try await watchlistPage(req, errors: errors, status: status)
         }
