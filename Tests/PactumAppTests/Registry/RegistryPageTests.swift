@@ -31,6 +31,9 @@ struct RegistryPageTests {
             #expect(page.body.string.contains("DE-PAGE-1") && page.body.string.contains("Sat 21 Nov 2026, 10:00 CET"))
             #expect(page.body.string.contains("Dataset DE-PAGE-1 registered; 0 candidates for the experts."))
             #expect(!(try await de.get(location)).body.string.contains("registered;"), "the feedback shows once")
+            // A page shows no text from its URL: a link cannot put words in Pactum's mouth.
+            #expect(
+                !(try await de.get(location + "?message=Call%20us&warning=Call%20us")).body.string.contains("Call us"))
             let worklist = try await de.get("/registry/worklist")
             #expect(worklist.status == .ok && worklist.body.string.contains("DE-PAGE-1"))
             // The form sends every field, the unused ones blank.
