@@ -8,7 +8,14 @@ application in B's identification index) and prints p50 and p99 with the rate re
     python3 Benchmarks/nodes/change_feed_benchmark.py --database postgres://pactum:pactum@127.0.0.1:5432/pactum_nodes
 
 The database is emptied first (DROP SCHEMA public CASCADE): give it one of its own.
+
+The registrations are distinct synthetic persons from `pactum identity generate` (no
+duplicates), as at a border where most arrivals are new: each registration searches the index
+and finds few candidates. Registering one person over and over would turn every registration
+into a dozen candidates with their audit entries, a different workload (`--same-person`).
 """
+import csv
+import tempfile
 import argparse
 import concurrent.futures
 import pathlib
@@ -18,7 +25,6 @@ import sys
 import threading
 import time
 import urllib.request
-import uuid
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Tests"))
@@ -51,7 +57,16 @@ def main():
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=32)
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "pactum"))
+    parser.add_argument("--same-person", action="store_true", help="register one person's data every time")
     args = parser.parse_args()
+    total = int(args.rate * args.seconds)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "people.csv"
+        subprocess.run([args.binary, "identity", "generate", "--persons", str(total), "--seed", "14",
+                        "--duplicates", "0", "--out", str(out)], check=True, capture_output=True)
+        people = list(csv.DictReader(out.open()))
+    if args.same_person:
+        people = [{"given_name": "Yusuf", "family_name": "Quaresimo", "date_of_birth": "1991-04-02", "sex": "M"}] * total
     subprocess.run(["psql", args.database, "-qtAX", "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public"],
                    check=True)
     env = {"DATABASE_URL": args.database, "LOG_LEVEL": "warning"}
@@ -70,13 +85,15 @@ def main():
         lock = threading.Lock()
 
         def register(n):
+            p = people[n]
+            body = dataset_body(givenNames=p["given_name"], familyNames=p["family_name"],
+                                dateOfBirth=p["date_of_birth"] or None, sex=p["sex"] or None)
             status, _ = call(a.base_url, "POST", "/api/v1/registry/datasets",
-                             dataset_body(givenNames=f"Lag{n}", familyNames=f"Probe{uuid.uuid4().hex[:8]}"), token=token)
+                             {k: v for k, v in body.items() if v is not None}, token=token)
             with lock:
                 (done if status == 201 else failures).append(status)
 
         start = time.monotonic()
-        total = int(args.rate * args.seconds)
         with concurrent.futures.ThreadPoolExecutor(args.workers) as pool:
             for n in range(total):
                 # Open loop: each registration is sent at its time, whatever the others do.
