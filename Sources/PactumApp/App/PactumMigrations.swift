@@ -16,7 +16,7 @@ enum PactumMigrations {
             CreateLegalClocks(), MoveClocksToLegalClocks(law: law), CreateRegistryChanges(), CreateExchangeMessages(),
             MoveNoticesToExchange(law: law),
             // Typed storage
-            UpdateCandidatesExplanationJSON(),
+            UpdateCandidatesExplanationJSON(), MoveBiographicToGroup(),
         ]
     }
 }

@@ -202,16 +202,18 @@ extension Dataset {
     var identityRecords: [IdentityRecord] {
         guard let id else { return [] }
         let names: [(String, String)] =
-            [(givenNames, familyNames)] + (namesAtBirth.map { [(givenNames, $0)] } ?? [])
-            + (otherNames ?? "").split(separator: ";").map { alias in
+            [(bio.givenNames, bio.familyNames)] + (bio.namesAtBirth.map { [(bio.givenNames, $0)] } ?? [])
+            + (bio.otherNames ?? "").split(separator: ";").map { alias in
                 let parts = alias.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return parts.count == 2 ? (parts[1], parts[0]) : (givenNames, parts[0])
+                return parts.count == 2 ? (parts[1], parts[0]) : (bio.givenNames, parts[0])
             }
         return names.enumerated().map { n, name in
             IdentityRecord(
-                id: Self.indexID(id, n), givenNames: name.0, familyNames: name.1, dateOfBirth: dateOfBirth, sex: sex,
-                nationality: nationalities?.split(separator: ",").first.map(String.init), placeOfBirth: placeOfBirth,
-                documentNumber: documentNumber)
+                id: Self.indexID(id, n), givenNames: name.0, familyNames: name.1, dateOfBirth: bio.dateOfBirth,
+                sex: bio.sex,
+                nationality: bio.nationalities?.split(separator: ",").first.map(String.init),
+                placeOfBirth: bio.placeOfBirth,
+                documentNumber: bio.documentNumber)
         }
     }
 

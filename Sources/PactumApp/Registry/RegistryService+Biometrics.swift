@@ -154,7 +154,7 @@ extension RegistryService {
 
     /// A child aged 6 to 14 at the event: stricter fingerprint evidence.
     func isChild(_ d: Dataset) -> Bool {
-        guard let birth = d.dateOfBirth.flatMap(PartialDate.init), let year = birth.year else { return false }
+        guard let birth = d.bio.dateOfBirth.flatMap(PartialDate.init), let year = birth.year else { return false }
         let event = Calendar(identifier: .gregorian).dateComponents([.year, .month], from: d.eventAt)
         var age = event.year! - year
         if let month = birth.month, month > event.month! { age -= 1 }

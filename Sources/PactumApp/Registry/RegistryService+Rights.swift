@@ -167,11 +167,12 @@ extension DatasetInput {
     /// The stored dataset as a registration, to re-validate after a change.
     init(_ d: Dataset) {
         self.init(
-            category: d.category, reference: d.reference, givenNames: d.givenNames, familyNames: d.familyNames,
-            namesAtBirth: d.namesAtBirth, otherNames: d.otherNames, nationalities: d.nationalities,
-            dateOfBirth: d.dateOfBirth, ageUnclear: nil, placeOfBirth: d.placeOfBirth, sex: d.sex,
-            documentType: d.documentType, documentNumber: d.documentNumber, documentCountry: d.documentCountry,
-            documentExpiry: d.documentExpiry, eventPlace: d.eventPlace, eventAt: d.eventAt.iso,
+            category: d.category, reference: d.reference, givenNames: d.bio.givenNames, familyNames: d.bio.familyNames,
+            namesAtBirth: d.bio.namesAtBirth, otherNames: d.bio.otherNames, nationalities: d.bio.nationalities,
+            dateOfBirth: d.bio.dateOfBirth, ageUnclear: nil, placeOfBirth: d.bio.placeOfBirth, sex: d.bio.sex,
+            documentType: d.bio.documentType, documentNumber: d.bio.documentNumber,
+            documentCountry: d.bio.documentCountry,
+            documentExpiry: d.bio.documentExpiry, eventPlace: d.eventPlace, eventAt: d.eventAt.iso,
             resettlementOutcome: d.resettlementOutcome, protectionDecisionDate: d.protectionDecisionDate,
             biometricsTakenAt: nil)
     }
@@ -180,17 +181,17 @@ extension DatasetInput {
 extension Dataset {
     /// Takes over the alphanumeric data of a validated registration.
     func apply(_ v: ValidDataset) {
-        givenNames = v.givenNames
-        familyNames = v.familyNames
-        namesAtBirth = v.namesAtBirth
-        otherNames = v.otherNames
-        nationalities = v.nationalities
-        dateOfBirth = v.dateOfBirth
-        placeOfBirth = v.placeOfBirth
-        sex = v.sex
-        documentType = v.documentType
-        documentNumber = v.documentNumber
-        documentCountry = v.documentCountry
-        documentExpiry = v.documentExpiry
+        bio.givenNames = v.givenNames
+        bio.familyNames = v.familyNames
+        bio.namesAtBirth = v.namesAtBirth
+        bio.otherNames = v.otherNames
+        bio.nationalities = v.nationalities
+        bio.dateOfBirth = v.dateOfBirth
+        bio.placeOfBirth = v.placeOfBirth
+        bio.sex = v.sex
+        bio.documentType = v.documentType
+        bio.documentNumber = v.documentNumber
+        bio.documentCountry = v.documentCountry
+        bio.documentExpiry = v.documentExpiry
     }
 }

@@ -54,18 +54,18 @@ struct DatasetView: Content, Equatable {
         category = d.category
         categoryTitle = d.eurodacCategory?.title ?? d.category
         reference = d.reference
-        givenNames = d.givenNames
-        familyNames = d.familyNames
-        namesAtBirth = d.namesAtBirth
-        otherNames = d.otherNames
-        nationalities = d.nationalities
-        dateOfBirth = d.dateOfBirth
-        placeOfBirth = d.placeOfBirth
-        sex = d.sex
-        documentType = d.documentType
-        documentNumber = d.documentNumber
-        documentCountry = d.documentCountry
-        documentExpiry = d.documentExpiry
+        givenNames = d.bio.givenNames
+        familyNames = d.bio.familyNames
+        namesAtBirth = d.bio.namesAtBirth
+        otherNames = d.bio.otherNames
+        nationalities = d.bio.nationalities
+        dateOfBirth = d.bio.dateOfBirth
+        placeOfBirth = d.bio.placeOfBirth
+        sex = d.bio.sex
+        documentType = d.bio.documentType
+        documentNumber = d.bio.documentNumber
+        documentCountry = d.bio.documentCountry
+        documentExpiry = d.bio.documentExpiry
         eventPlace = d.eventPlace
         eventAt = d.eventAt
         resettlementOutcome = d.resettlementOutcome
@@ -113,11 +113,11 @@ struct MatchedDataset: Content, Equatable {
         state = d.stateCode
         category = d.category
         reference = d.reference
-        givenNames = d.givenNames
-        familyNames = d.familyNames
-        dateOfBirth = d.dateOfBirth
-        sex = d.sex
-        nationalities = d.nationalities
+        givenNames = d.bio.givenNames
+        familyNames = d.bio.familyNames
+        dateOfBirth = d.bio.dateOfBirth
+        sex = d.bio.sex
+        nationalities = d.bio.nationalities
         protectionMarked = d.protectionMarkedAt != nil
         securityFlagged = d.securityFlag != nil
     }

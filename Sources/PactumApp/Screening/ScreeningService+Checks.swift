@@ -135,29 +135,29 @@ extension ScreeningService {
         let (c, _) = try await change(id, .check, by: caller, on: db, detail: "identity check") { c, _ in
             if let f = read?.fields {
                 // The document as read; the declared data fill only what it does not give.
-                c.familyNames = f.primaryIdentifier
-                c.givenNames = f.secondaryIdentifier
-                c.dateOfBirth = f.birthDate(currentYear: year)
-                c.sex = f.sex.isEmpty ? c.sex : f.sex
-                c.nationalities = f.nationality
-                c.documentType = f.documentCode
-                c.documentNumber = f.documentNumber
-                c.documentCountry = f.issuingState
-                c.documentExpiry = f.expiryDate(currentYear: year)
+                c.bio.familyNames = f.primaryIdentifier
+                c.bio.givenNames = f.secondaryIdentifier
+                c.bio.dateOfBirth = f.birthDate(currentYear: year)
+                c.bio.sex = f.sex.isEmpty ? c.bio.sex : f.sex
+                c.bio.nationalities = f.nationality
+                c.bio.documentType = f.documentCode
+                c.bio.documentNumber = f.documentNumber
+                c.bio.documentCountry = f.issuingState
+                c.bio.documentExpiry = f.expiryDate(currentYear: year)
                 c.mrz = input.mrz.given
             }
             if read == nil {
-                c.givenNames = input.givenNames.given ?? c.givenNames
-                c.familyNames = input.familyNames.given ?? c.familyNames
-                c.dateOfBirth = dob ?? c.dateOfBirth
-                c.sex = sex ?? c.sex
-                c.nationalities = nationalities ?? c.nationalities
-                c.documentType = input.documentType.given ?? c.documentType
-                c.documentNumber = input.documentNumber.given?.uppercased() ?? c.documentNumber
-                c.documentCountry = documentCountry ?? c.documentCountry
-                c.documentExpiry = expiry ?? c.documentExpiry
+                c.bio.givenNames = input.givenNames.given ?? c.bio.givenNames
+                c.bio.familyNames = input.familyNames.given ?? c.bio.familyNames
+                c.bio.dateOfBirth = dob ?? c.bio.dateOfBirth
+                c.bio.sex = sex ?? c.bio.sex
+                c.bio.nationalities = nationalities ?? c.bio.nationalities
+                c.bio.documentType = input.documentType.given ?? c.bio.documentType
+                c.bio.documentNumber = input.documentNumber.given?.uppercased() ?? c.bio.documentNumber
+                c.bio.documentCountry = documentCountry ?? c.bio.documentCountry
+                c.bio.documentExpiry = expiry ?? c.bio.documentExpiry
             }
-            c.placeOfBirth = input.placeOfBirth.given ?? c.placeOfBirth
+            c.bio.placeOfBirth = input.placeOfBirth.given ?? c.bio.placeOfBirth
             c.residenceCountries = residence ?? c.residenceCountries
             c.languages = languages ?? c.languages
             c.identityConfirmed = input.identityConfirmed.isYes
@@ -167,7 +167,7 @@ extension ScreeningService {
         // The registry is searched for the identity check (SCR Art 14(3)); the search audits
         // itself and every dataset it returns.
         let search = try await registry.search(
-            c.identityRecord,
+            c.bio.identityRecord,
             by: Caller(principal: caller.principal, purpose: .identityCheck, requestID: caller.requestID),
             on: db)
         c.registryMatches = search.matches.count
@@ -191,9 +191,11 @@ extension ScreeningService {
         let now = clock.now()
         let input = DatasetInput(
             category: c.situation.eurodacCategory.rawValue, reference: "SCR-\(c.reference)",
-            givenNames: c.givenNames, familyNames: c.familyNames, nationalities: c.nationalities,
-            dateOfBirth: c.dateOfBirth, placeOfBirth: c.placeOfBirth, sex: c.sex, documentType: c.documentType,
-            documentNumber: c.documentNumber, documentCountry: c.documentCountry, documentExpiry: c.documentExpiry,
+            givenNames: c.bio.givenNames, familyNames: c.bio.familyNames, nationalities: c.bio.nationalities,
+            dateOfBirth: c.bio.dateOfBirth, placeOfBirth: c.bio.placeOfBirth, sex: c.bio.sex,
+            documentType: c.bio.documentType,
+            documentNumber: c.bio.documentNumber, documentCountry: c.bio.documentCountry,
+            documentExpiry: c.bio.documentExpiry,
             eventPlace: c.eventPlace, eventAt: c.eventAt.iso,
             biometricsTakenAt: now.iso)
         let valid = try input.validated(now: now)
@@ -217,7 +219,7 @@ extension ScreeningService {
     func runSecurityCheck(on id: UUID, by caller: Caller, on db: any Database) async throws -> ScreeningResult {
         let c = try await screening(id, by: caller, on: db)
         let query = SecurityQuery(
-            person: c.identityRecord, documentNumber: c.documentNumber, documentCountry: c.documentCountry)
+            person: c.bio.identityRecord, documentNumber: c.bio.documentNumber, documentCountry: c.bio.documentCountry)
         var hits: [SecurityHit] = []
         for connector in connectors { hits += try await connector.check(query, state: c.state, on: db) }
         let now = clock.now()
@@ -234,15 +236,6 @@ extension ScreeningService {
         var r = try result(updated)
         r.hits = hits
         return r
-    }
-}
-
-extension ScreeningCase {
-    /// The person as the matching engine compares them.
-    var identityRecord: IdentityRecord {
-        IdentityRecord(
-            givenNames: givenNames, familyNames: familyNames, dateOfBirth: dateOfBirth, sex: sex,
-            nationalities: nationalities, placeOfBirth: placeOfBirth, documentNumber: documentNumber)
     }
 }
 

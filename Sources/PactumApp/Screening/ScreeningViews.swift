@@ -76,9 +76,11 @@ struct ScreeningView: Content {
         clock = PactumApp.ClockView(limit, now: now)
         status = try c.status(now: now)
         person = PersonData(
-            givenNames: c.givenNames, familyNames: c.familyNames, dateOfBirth: c.dateOfBirth,
-            placeOfBirth: c.placeOfBirth, sex: c.sex, nationalities: c.nationalities,
-            document: c.documentNumber.map { "\(c.documentType ?? "document") \($0) (\(c.documentCountry ?? "?"))" })
+            givenNames: c.bio.givenNames, familyNames: c.bio.familyNames, dateOfBirth: c.bio.dateOfBirth,
+            placeOfBirth: c.bio.placeOfBirth, sex: c.bio.sex, nationalities: c.bio.nationalities,
+            document: c.bio.documentNumber.map {
+                "\(c.bio.documentType ?? "document") \($0) (\(c.bio.documentCountry ?? "?"))"
+            })
         minor = c.minor
         unaccompanied = c.unaccompanied
         accompanyingAdult = c.accompanyingAdult
@@ -162,13 +164,13 @@ struct ScreeningForm: Content {
     init(_ c: ScreeningCase, personalCopy: Bool) {
         reference = c.reference
         state = c.stateCode
-        name = [c.familyNames.uppercased(), c.givenNames].filter { !$0.isEmpty }.joined(separator: ", ")
-        dateOfBirth = c.dateOfBirth
-        placeOfBirth = c.placeOfBirth
-        gender = c.sex
+        name = [c.bio.familyNames.uppercased(), c.bio.givenNames].filter { !$0.isEmpty }.joined(separator: ", ")
+        dateOfBirth = c.bio.dateOfBirth
+        placeOfBirth = c.bio.placeOfBirth
+        gender = c.bio.sex
         identityStatus = c.identityConfirmed ? "confirmed" : "declared"
-        nationalities = c.nationalities
-        stateless = (c.nationalities ?? "").split(separator: ",").contains("XXA")
+        nationalities = c.bio.nationalities
+        stateless = (c.bio.nationalities ?? "").split(separator: ",").contains("XXA")
         residenceCountries = c.residenceCountries
         languages = c.languages
         nationalityStatus = c.nationalityConfirmed ? "confirmed" : "declared"

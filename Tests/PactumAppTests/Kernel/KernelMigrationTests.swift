@@ -54,8 +54,15 @@ struct KernelMigrationTests {
             let allegation = try #require(try await Allegation.find(Self.allegation, on: app.db))
             #expect(allegation.category == .detention && allegation.status == .received)
             #expect(allegation.history.value.map(\.at) == [try Date("2026-11-20T10:00:00Z", strategy: .iso8601)])
-            let hits = try #require(try await ScreeningCase.find(Self.screening, on: app.db)?.securityHits?.value)
+            let screened = try #require(try await ScreeningCase.find(Self.screening, on: app.db))
+            let hits = try #require(screened.securityHits?.value)
             #expect(hits == [SecurityHit(source: "sis", list: "SIS", kind: "alert", alertReference: "A-1")])
+            // The biographic columns moved into the one group, with what they held.
+            let registered = try #require(try await Dataset.find(Self.dataset, on: app.db))
+            #expect(registered.bio.givenNames == "Ana" && registered.bio.familyNames == "Old")
+            #expect(
+                screened.bio.givenNames == "Ana" && screened.bio.familyNames == "Old" && screened.bio.otherNames == nil)
+            #expect(registered.bio.identityRecord == screened.bio.identityRecord)
         } catch {
             await Self.drop(app, schema)
             try? await app.asyncShutdown()

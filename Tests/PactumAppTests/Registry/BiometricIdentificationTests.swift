@@ -219,14 +219,14 @@ struct BiometricIdentificationTests {
             #expect(try await Biometric.query(on: ctx.db).count() == 0)
             let registry = ctx.app.pactum.registry
             let child = Dataset()
-            child.dateOfBirth = "2016-05-01"
+            child.bio.dateOfBirth = "2016-05-01"
             child.eventAt = try Date("2026-11-16T08:00:00Z", strategy: .iso8601)
             #expect(registry.isChild(child))
-            child.dateOfBirth = "2011-12-01"
+            child.bio.dateOfBirth = "2011-12-01"
             #expect(registry.isChild(child))  // 14 until the birthday in December
-            child.dateOfBirth = "2011-11-01"
+            child.bio.dateOfBirth = "2011-11-01"
             #expect(!registry.isChild(child))  // 15 since the first of November
-            child.dateOfBirth = "2005-01-01"
+            child.bio.dateOfBirth = "2005-01-01"
             #expect(!registry.isChild(child))
         }
     }

@@ -63,7 +63,7 @@ struct ScreeningTests {
             #expect(mrz.status == .unprocessableEntity)
             #expect(try mrz.json(Problem.self).errors?.first?.message.contains("check digit") == true)
             let stored = try #require(try await ScreeningCase.find(c.id, on: ctx.app.db))
-            #expect(stored.identityAt == nil && stored.documentNumber == nil)
+            #expect(stored.identityAt == nil && stored.bio.documentNumber == nil)
         }
     }
 

@@ -13,23 +13,9 @@ final class Dataset: Model, @unchecked Sendable {
     @Field(key: "category") var category: String
     /// The Member State's reference number (EDAC Art 17(1)(k)), unique within the state.
     @Field(key: "reference") var reference: String
-    // EDAC Art 17(1)(c)-(j): names, names at birth, previous names and aliases, nationalities,
-    // date and place of birth, sex, travel or identity document.
-    @Field(key: "given_names") var givenNames: String
-    @Field(key: "family_names") var familyNames: String
-    @OptionalField(key: "names_at_birth") var namesAtBirth: String?
-    /// Previous names and aliases, separated by ";".
-    @OptionalField(key: "other_names") var otherNames: String?
-    /// ISO 3166-1 alpha-3 codes separated by ",".
-    @OptionalField(key: "nationalities") var nationalities: String?
-    /// `YYYY-MM-DD`, with `00` or `XX` for unknown parts.
-    @OptionalField(key: "date_of_birth") var dateOfBirth: String?
-    @OptionalField(key: "place_of_birth") var placeOfBirth: String?
-    @OptionalField(key: "sex") var sex: String?
-    @OptionalField(key: "document_type") var documentType: String?
-    @OptionalField(key: "document_number") var documentNumber: String?
-    @OptionalField(key: "document_country") var documentCountry: String?
-    @OptionalField(key: "document_expiry") var documentExpiry: String?
+    /// EDAC Art 17(1)(c)-(j): names, names at birth, previous names and aliases, nationalities,
+    /// date and place of birth, sex, travel or identity document.
+    @Group(key: Biographic.key) var bio: Biographic
     /// Place and time of the application, apprehension, disembarkation or decision.
     @OptionalField(key: "event_place") var eventPlace: String?
     @Field(key: "event_at") var eventAt: Date

@@ -16,24 +16,14 @@ final class ScreeningCase: Model, @unchecked Sendable {
     @Field(key: "event_place") var eventPlace: String
     @Field(key: "started_at") var startedAt: Date
     // The limit (SCR Art 8(3),(4)) is a legal clock on the screening.
-    // Art 17(1)(a),(b): identity as declared or confirmed.
-    @Field(key: "given_names") var givenNames: String
-    @Field(key: "family_names") var familyNames: String
-    @OptionalField(key: "date_of_birth") var dateOfBirth: String?
-    @OptionalField(key: "place_of_birth") var placeOfBirth: String?
-    @OptionalField(key: "sex") var sex: String?
-    /// ISO 3166-1 alpha-3 codes separated by ","; `XXA` for stateless.
-    @OptionalField(key: "nationalities") var nationalities: String?
+    /// Art 17(1)(a)-(c): identity as declared or confirmed, and the travel document, as read
+    /// from its MRZ when there is one.
+    @Group(key: Biographic.key) var bio: Biographic
     @OptionalField(key: "residence_countries") var residenceCountries: String?
     @OptionalField(key: "languages") var languages: String?
     /// Whether the authority confirmed (a) and (b), or they are only declared (Art 17(3)).
     @Field(key: "identity_confirmed") var identityConfirmed: Bool
     @Field(key: "nationality_confirmed") var nationalityConfirmed: Bool
-    // The travel document, as read from its MRZ when there is one.
-    @OptionalField(key: "document_type") var documentType: String?
-    @OptionalField(key: "document_number") var documentNumber: String?
-    @OptionalField(key: "document_country") var documentCountry: String?
-    @OptionalField(key: "document_expiry") var documentExpiry: String?
     @OptionalField(key: "mrz") var mrz: String?
     // Minors' safeguards (SCR Art 13).
     @Field(key: "minor") var minor: Bool
