@@ -27,7 +27,10 @@ extension Application {
             var sql: SQLPostgresConfiguration
             do { sql = try SQLPostgresConfiguration(url: url) } catch { throw StorageError.invalidDatabaseURL }
             if let schema = config.postgresSchema { sql.searchPath = [schema] }
-            databases.use(.postgres(configuration: sql, sqlLogLevel: .debug), as: .psql)
+            databases.use(
+                .postgres(
+                    configuration: sql, maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop,
+                    sqlLogLevel: .debug), as: .psql)
         } else if config.inMemory {
             databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
         } else {

@@ -42,6 +42,10 @@ public struct PactumConfiguration: Sendable {
     /// How often the server reads the registry's change feed without being woken (PostgreSQL
     /// wakes it at each commit of another process).
     public var changeFeedPollInterval: TimeInterval = 5
+    /// PostgreSQL connections per event loop (`PACTUM_DB_CONNECTIONS_PER_LOOP`; one loop per
+    /// core). An audited transaction holds its connection while it waits for the audit chain,
+    /// so one connection a loop would leave nothing for the reads of other requests.
+    public var postgresConnectionsPerLoop = 4
     /// The time source; tests fix it.
     public var clock: AppClock = .system
 
@@ -66,6 +70,9 @@ public struct PactumConfiguration: Sendable {
         }
         if let seconds = env["PACTUM_SCHEDULER_INTERVAL"].flatMap(Double.init), seconds > 0 {
             config.schedulerInterval = seconds
+        }
+        if let n = env["PACTUM_DB_CONNECTIONS_PER_LOOP"].flatMap(Int.init), (1...64).contains(n) {
+            config.postgresConnectionsPerLoop = n
         }
         config.rateLimits.signInPerAccount = limit("PACTUM_SIGN_IN_PER_ACCOUNT", config.rateLimits.signInPerAccount)
         config.rateLimits.signInPerAddress = limit("PACTUM_SIGN_IN_PER_ADDRESS", config.rateLimits.signInPerAddress)

@@ -80,7 +80,8 @@ extension Application {
     }
 
     func makeServices(_ config: PactumConfiguration, law: DeadlineEngine) throws -> PactumServices {
-        let audit = AuditLog(clock: config.clock)
+        let audit = AuditLog(
+            clock: config.clock, concurrency: config.databaseURL == nil ? 1 : config.postgresConnectionsPerLoop)
         let limiter = RateLimiter(clock: config.clock)
         let auth = AuthService(
             hasher: try PasswordHasher(cost: config.bcryptCost, threadPool: threadPool), audit: audit,

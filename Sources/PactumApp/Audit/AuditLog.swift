@@ -5,37 +5,63 @@ import Synchronization
 
 /// Appends to, reads and verifies the audit trail.
 ///
-/// Appends are serialised twice: by an in-process lock and, on PostgreSQL, by a transaction-
-/// scoped advisory lock, so that several server processes sharing one database still build one
-/// chain. The unique index on `seq` turns any remaining race into an error, never a fork.
+/// A transaction's entries join the chain at its end: its own reads and writes run first, in
+/// parallel with other transactions, and only then is the chain locked (in-process, and on
+/// PostgreSQL by a transaction-scoped advisory lock, so that several server processes sharing
+/// one database still build one chain), its head read and the entries appended, until the
+/// commit. What is serialised is the appends and the commit, not the work. The unique index on
+/// `seq` turns any remaining race into an error, never a fork.
+///
+/// At most `concurrency` audited transactions run at once in a process; the others queue here,
+/// in order and without a time limit, rather than in the connection pool, which gives up after
+/// ten seconds. On SQLite, which has one writer at a time, that is one.
 final class AuditLog: Sendable {
     let clock: AppClock
-    private let lock = AsyncLock()
+    private let admission: AsyncSemaphore
+    private let chain = AsyncSemaphore()
 
-    init(clock: AppClock) { self.clock = clock }
+    init(clock: AppClock, concurrency: Int = 1) {
+        self.clock = clock
+        self.admission = AsyncSemaphore(permits: concurrency)
+    }
 
     /// Runs `work` in one database transaction together with the audit entries it records:
     /// both are committed, or neither.
     func transaction<T: Sendable>(
         on db: any Database, _ work: @escaping @Sendable (AuditTransaction) async throws -> T
     ) async throws -> T {
-        try await lock.withLock {
-            try await db.transaction { tx in
-                if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                    try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.advisoryLockKey))").run()
-                } else if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
-                    // Take SQLite's write lock before the first read: a transaction that reads
-                    // first and writes later fails (SQLITE_BUSY_SNAPSHOT) when another
-                    // connection of the pool wrote in between (a session, the change feed's
-                    // reader does not). Taking the lock waits, up to the busy timeout, for a
-                    // writer outside the audit lock to finish.
-                    try await sql.raw("PRAGMA busy_timeout = 5000").run()
-                    try await sql.raw("UPDATE member_states SET code = code WHERE 0 = 1").run()
+        try await admission.withPermit {
+            let holdsChain = Mutex(false)
+            do {
+                let result = try await db.transaction { tx in
+                    let sql = tx as? any SQLDatabase
+                    if let sql, sql.dialect.name == "sqlite" {
+                        // Take SQLite's write lock before the first read: a transaction that
+                        // reads first and writes later fails (SQLITE_BUSY_SNAPSHOT) when another
+                        // connection of the pool wrote in between (a session, the change feed's
+                        // reader does not). Taking the lock waits, up to the busy timeout, for a
+                        // writer outside the audit log to finish.
+                        try await sql.raw("PRAGMA busy_timeout = 5000").run()
+                        try await sql.raw("UPDATE member_states SET code = code WHERE 0 = 1").run()
+                    }
+                    let audit = AuditTransaction(db: tx)
+                    let result = try await work(audit)
+                    // Held from here until the commit, released below.
+                    await self.chain.acquire()
+                    holdsChain.withLock { $0 = true }
+                    if let sql, sql.dialect.name == "postgresql" {
+                        try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.advisoryLockKey))").run()
+                    }
+                    let head = try await AuditEntry.query(on: tx).sort(\.$seq, .descending).first()
+                    try await audit.append(
+                        after: head?.seq ?? 0, hash: head?.hash ?? AuditChain.genesis, at: self.clock.now())
+                    return result
                 }
-                let head = try await AuditEntry.query(on: tx).sort(\.$seq, .descending).first()
-                let audit = AuditTransaction(
-                    db: tx, clock: self.clock, seq: head?.seq ?? 0, hash: head?.hash ?? AuditChain.genesis)
-                return try await work(audit)
+                if holdsChain.withLock({ $0 }) { await chain.release() }
+                return result
+            } catch {
+                if holdsChain.withLock({ $0 }) { await chain.release() }
+                throw error
             }
         }
     }
@@ -124,41 +150,48 @@ final class AuditLog: Sendable {
     }
 }
 
-/// The audit side of one transaction: appends entries after the chain's current head.
+/// The audit side of one transaction: the entries it records, appended to the chain when the
+/// transaction's work is done.
 final class AuditTransaction: Sendable {
     let db: any Database
-    private let clock: AppClock
-    private let head: Mutex<(seq: Int, hash: String)>
+    private let drafts = Mutex<[AuditDraft]>([])
 
-    init(db: any Database, clock: AppClock, seq: Int, hash: String) {
-        self.db = db
-        self.clock = clock
-        self.head = Mutex((seq, hash))
-    }
+    init(db: any Database) { self.db = db }
 
     func append(_ draft: AuditDraft) async throws {
-        let entry = AuditEntry()
-        entry.id = UUID()
-        entry.occurredAtMs = Int64((clock.now().timeIntervalSince1970 * 1000).rounded())
-        entry.actorID = draft.actorID
-        entry.actor = draft.actor
-        entry.actorRole = draft.actorRole
-        entry.actorState = draft.actorState
-        entry.action = draft.action.rawValue
-        entry.outcome = draft.outcome.rawValue
-        entry.recordType = draft.recordType
-        entry.recordID = draft.recordID
-        entry.recordState = draft.recordState
-        entry.purpose = draft.purpose?.rawValue
-        entry.requestID = draft.requestID
-        entry.detail = draft.detail
-        head.withLock { head in
+        drafts.withLock { $0.append(draft) }
+    }
+
+    /// Chains the recorded entries after the head, in the order they were recorded, and
+    /// inserts them in one statement.
+    fileprivate func append(after seq: Int, hash: String, at now: Date) async throws {
+        let drafts = drafts.withLock { $0 }
+        guard !drafts.isEmpty else { return }
+        var head = (seq: seq, hash: hash)
+        let occurredAtMs = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        let entries = drafts.map { draft in
+            let entry = AuditEntry()
+            entry.id = UUID()
+            entry.occurredAtMs = occurredAtMs
+            entry.actorID = draft.actorID
+            entry.actor = draft.actor
+            entry.actorRole = draft.actorRole
+            entry.actorState = draft.actorState
+            entry.action = draft.action.rawValue
+            entry.outcome = draft.outcome.rawValue
+            entry.recordType = draft.recordType
+            entry.recordID = draft.recordID
+            entry.recordState = draft.recordState
+            entry.purpose = draft.purpose?.rawValue
+            entry.requestID = draft.requestID
+            entry.detail = draft.detail
             entry.seq = head.seq + 1
             entry.prevHash = head.hash
             entry.hash = AuditChain.hash(previous: head.hash, fields: entry.hashedFields)
             head = (entry.seq, entry.hash)
+            return entry
         }
-        try await entry.create(on: db)
+        try await entries.create(on: db)
     }
 }
 

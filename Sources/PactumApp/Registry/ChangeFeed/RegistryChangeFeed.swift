@@ -17,7 +17,7 @@ final class RegistryChangeFeed: Sendable {
     /// This process, as the `origin` of the changes it writes.
     let node = UUID()
     private let position: Mutex<Int>
-    private let lock = AsyncLock()
+    private let lock = AsyncSemaphore()
     /// Changes read per query.
     let batch = 1_000
     /// From a change's commit in another process to its application here.
@@ -47,7 +47,7 @@ final class RegistryChangeFeed: Sendable {
     /// Applies every change after the position; returns how many changes it read.
     @discardableResult
     func catchUp(on db: any Database) async throws -> Int {
-        try await lock.withLock {
+        try await lock.withPermit {
             var read = 0
             while true {
                 let from = position.withLock { $0 }
