@@ -13,9 +13,16 @@ The registrations are distinct synthetic persons from `pactum identity generate`
 duplicates), as at a border where most arrivals are new: each registration searches the index
 and finds few candidates. Registering one person over and over would turn every registration
 into a dozen candidates with their audit entries, a different workload (`--same-person`).
+
+`--direct` measures the feed alone: the benchmark writes each registration's rows (person,
+dataset, change, notification) straight into PostgreSQL in one transaction at the rate, as
+process A's registration does without its API, audit and clocks, and process B applies them.
+On a 2-core machine that also runs both servers and PostgreSQL, registrations through the API
+do not reach 200 a second, the feed's own rate can be.
 """
 import csv
 import tempfile
+import uuid
 import argparse
 import concurrent.futures
 import pathlib
@@ -58,6 +65,7 @@ def main():
     parser.add_argument("--workers", type=int, default=32)
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "pactum"))
     parser.add_argument("--same-person", action="store_true", help="register one person's data every time")
+    parser.add_argument("--direct", action="store_true", help="write the rows straight into PostgreSQL")
     args = parser.parse_args()
     total = int(args.rate * args.seconds)
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,6 +92,30 @@ def main():
         done = []
         lock = threading.Lock()
 
+        writer = None
+        if args.direct:
+            writer = subprocess.Popen(["psql", args.database, "-qtAX", "-v", "ON_ERROR_STOP=1"],
+                                      stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+            origin = str(uuid.uuid4())
+
+        def write(n):
+            p = people[n]
+            person, dataset = uuid.uuid4(), uuid.uuid4()
+
+            def text(value):
+                return "NULL" if not value else "'" + value.replace("'", "''") + "'"
+            writer.stdin.write(
+                f"BEGIN; INSERT INTO registry_persons (id, created_at) VALUES ('{person}', now());"
+                " INSERT INTO registry_datasets (id, person_id, state_code, category, reference, bio_given_names,"
+                " bio_family_names, bio_date_of_birth, bio_sex, bio_nationalities, event_at, event_place, operator_id,"
+                f" created_at, updated_at) VALUES ('{dataset}', '{person}', 'DE', 'A', 'LAG-{n}',"
+                f" {text(p['given_name'])}, {text(p['family_name'])}, {text(p['date_of_birth'])}, {text(p['sex'])},"
+                " 'SYR', now(), 'Lampedusa', 'benchmark', now(), now());"
+                f" INSERT INTO registry_changes (dataset_id, origin, at) VALUES ('{dataset}', '{origin}', clock_timestamp());"
+                " SELECT pg_notify('pactum_registry_changes', ''); COMMIT;\n")
+            writer.stdin.flush()
+            done.append(201)
+
         def register(n):
             p = people[n]
             body = dataset_body(givenNames=p["given_name"], familyNames=p["family_name"],
@@ -100,15 +132,22 @@ def main():
                 delay = start + n / args.rate - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)
-                pool.submit(register, n)
+                if writer:
+                    write(n)
+                else:
+                    pool.submit(register, n)
+        if writer:
+            writer.stdin.close()
+            writer.wait()
         elapsed = time.monotonic() - start
         time.sleep(2)
         after = histogram(b.base_url)
         delta = [(bound, count - dict(before).get(bound, 0)) for bound, count in after]
-        print(f"registrations through A: {len(done)} in {elapsed:.1f} s ({len(done) / elapsed:.0f}/s, "
+        print(f"registrations {'written into PostgreSQL' if writer else 'through A'}: {len(done)} in {elapsed:.1f} s"
+              f" ({len(done) / elapsed:.0f}/s, "
               f"asked {args.rate:.0f}/s), {len(failures)} failed")
         print(f"changes applied by B: {delta[-1][1] if delta else 0}")
-        print(f"lag A -> B: p50 <= {percentile(delta, 0.5) * 1000:.0f} ms, p99 <= {percentile(delta, 0.99) * 1000:.0f} ms "
+        print(f"lag {'writer' if writer else 'A'} -> B: p50 <= {percentile(delta, 0.5) * 1000:.0f} ms, p99 <= {percentile(delta, 0.99) * 1000:.0f} ms "
               "(upper bounds of the histogram's buckets)")
     finally:
         a.stop()
