@@ -115,6 +115,21 @@ struct AuditChainTests {
         }
     }
 
+    @Test("a transaction of 5,000 entries joins the chain whole, in order")
+    func largeTransaction() async throws {
+        try await withPactum { ctx in
+            let audit = ctx.app.pactum.audit
+            try await audit.record(AuditDraft(actor: "first", action: .demoLoad), on: ctx.db)
+            try await audit.transaction(on: ctx.db) { tx in
+                for i in 0..<5_000 { try await tx.append(AuditDraft(actor: "reader-\(i)", action: .demoLoad)) }
+            }
+            let result = try await audit.verify(on: ctx.db, batchSize: 1000)
+            #expect(result.valid && result.entries == 5_001)
+            let last = try #require(try await AuditEntry.query(on: ctx.db).sort(\.$seq, .descending).first())
+            #expect(last.actor == "reader-4999")
+        }
+    }
+
     @Test("a write and its audit entry commit together or not at all")
     func atomicity() async throws {
         struct Boom: Error {}

@@ -46,6 +46,7 @@ final class AuditLog: Sendable {
                     }
                     let audit = AuditTransaction(db: tx)
                     let result = try await work(audit)
+                    guard audit.hasEntries else { return result }
                     // Held from here until the commit, released below.
                     await self.chain.acquire()
                     holdsChain.withLock { $0 = true }
@@ -161,6 +162,8 @@ final class AuditTransaction: Sendable {
     func append(_ draft: AuditDraft) async throws {
         drafts.withLock { $0.append(draft) }
     }
+
+    var hasEntries: Bool { drafts.withLock { !$0.isEmpty } }
 
     /// Chains the recorded entries after the head, in the order they were recorded, and
     /// inserts them in one statement.
