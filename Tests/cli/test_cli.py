@@ -281,7 +281,7 @@ def test_identity_dedupe_gives_the_same_clusters_in_every_run(tmp_path):
 def test_registry_erase_expired_removes_only_datasets_past_retention(tmp_path):
     assert run_pactum("migrate", data_dir=tmp_path).returncode == 0
     db = sqlite3.connect(tmp_path / "pactum.sqlite")
-    columns = ("id, person_id, state_code, category, reference, given_names, family_names, event_at, "
+    columns = ("id, person_id, state_code, category, reference, bio_given_names, bio_family_names, event_at, "
                "operator_id, erase_on, created_at, updated_at")
     clock = ("id, rule_id, owner, record_type, record_id, state_code, trigger, triggered_at, due_at, citation, "
              "consequence, created_at, updated_at")
@@ -301,7 +301,7 @@ def test_registry_erase_expired_removes_only_datasets_past_retention(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Erased 1 datasets" in result.stdout
     db = sqlite3.connect(tmp_path / "pactum.sqlite")
-    assert [row[0] for row in db.execute("SELECT family_names FROM registry_datasets")] == ["Expired2"]
+    assert [row[0] for row in db.execute("SELECT bio_family_names FROM registry_datasets")] == ["Expired2"]
     assert db.execute("SELECT category, reason FROM registry_erasures").fetchall() == [
         ("E", "retention period ended (EDAC Art 29(10))")]
     db.close()
