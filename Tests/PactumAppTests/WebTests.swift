@@ -138,7 +138,7 @@ struct WebTests {
             #expect(page.status == .ok)
             #expect(page.body.string.contains("auth.login"))
             let bad = try await session.get("/audit?from=yesterday")
-            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("from must be a date"))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("From</a> must be a date"))
             let reads = try await AuditEntry.query(on: ctx.db).filter(\.$action == "audit.read").all()
             #expect(
                 reads.count == 1 && reads[0].purpose == "fundamental-rights-monitoring"

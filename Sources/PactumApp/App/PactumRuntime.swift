@@ -33,7 +33,10 @@ public struct PactumRuntime: Sendable {
     /// Loads the demo data set once: of two processes starting with `--demo` on one database,
     /// one loads it and the other finds it loaded.
     public func loadDemo() async throws -> DemoData.Loaded {
-        try await app.serialised(.demo, app.pactum.config) { try await loadDemoOnce() }
+        let loaded = try await app.serialised(.demo, app.pactum.config) { try await loadDemoOnce() }
+        // Every page then says that what it shows is demonstration data (Web/base.leaf).
+        app.storage[DemoMarker.self] = true
+        return loaded
     }
 
     private func loadDemoOnce() async throws -> DemoData.Loaded {

@@ -62,6 +62,8 @@ extension Application {
         let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
         views.use(.leaf)
         leaf.tags["decimal"] = DecimalTag()
+        leaf.tags["label"] = LabelTag()
+        leaf.tags["local"] = LocalTimeTag()
         leaf.sources = .singleSource(
             NIOLeafFiles(
                 // Not `.default`: it refuses hidden directories, and SwiftPM builds under `.build`.
@@ -95,7 +97,7 @@ extension Application {
             audit: audit, law: law, index: index, feed: RegistryChangeFeed(index: index, metrics: metrics),
             clock: config.clock,
             clocks: clocks, exchange: ExchangeService(clock: config.clock), settings: config.registry,
-            erasureFollowers: [ScreeningErasure()])
+            erasureFollowers: [ScreeningErasure()], exportFollowers: [ScreeningExport()])
         let screening = ScreeningService(
             audit: audit, law: law, clock: config.clock, clocks: clocks, registry: registry,
             connectors: [WatchlistConnector(threshold: config.screening.watchlistThreshold)],

@@ -35,12 +35,22 @@ struct ClockView: Content, Equatable {
     }
 
     /// "Thu 26 Nov 2026, 00:00 CET": the day, the time and the zone where the limit runs.
-    static func local(_ date: Date, in state: MemberState) -> String {
+    static func local(_ date: Date, in state: MemberState) -> String { local(date, in: state.timeZone) }
+
+    static func local(_ date: Date, in zone: TimeZone) -> String {
         date.formatted(
             Date.VerbatimFormatStyle(
                 format:
                     "\(weekday: .abbreviated) \(day: .defaultDigits) \(month: .abbreviated) \(year: .defaultDigits), \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits) \(timeZone: .specificName(.short))",
-                locale: Locale(identifier: "en_GB"), timeZone: state.timeZone,
-                calendar: Calendar(identifier: .gregorian)))
+                locale: Locale(identifier: "en_GB"), timeZone: zone, calendar: Calendar(identifier: .gregorian)))
+    }
+
+    /// "Thu 26 Nov 2026": the calendar day in that zone.
+    static func day(_ date: Date, in zone: TimeZone) -> String {
+        date.formatted(
+            Date.VerbatimFormatStyle(
+                format:
+                    "\(weekday: .abbreviated) \(day: .defaultDigits) \(month: .abbreviated) \(year: .defaultDigits)",
+                locale: Locale(identifier: "en_GB"), timeZone: zone, calendar: Calendar(identifier: .gregorian)))
     }
 }

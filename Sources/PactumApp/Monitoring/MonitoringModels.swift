@@ -82,6 +82,17 @@ enum AllegationStatus: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    var title: String {
+        switch self {
+        case .received: "Received"
+        case .investigating: "Being investigated"
+        case .referred: "Referred for civil or criminal proceedings"
+        case .substantiated: "Substantiated"
+        case .unsubstantiated: "Not substantiated"
+        case .closed: "Closed"
+        }
+    }
+
     /// Whether moving here needs an outcome text.
     var needsOutcome: Bool { [.referred, .substantiated, .unsubstantiated, .closed].contains(self) }
 }

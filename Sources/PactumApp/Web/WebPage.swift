@@ -10,7 +10,14 @@ struct WebPage<Body: Encodable & Sendable>: Encodable, Sendable {
     var user: UserBadge?
     var csrf: String
     var flash: FlashView?
+    /// The demo data set is loaded: every page carries the "Demonstration data" marker.
+    var demo: Bool
     var body: Body
+}
+
+/// Set once, before serving, when `serve --demo` loaded the demo data set.
+struct DemoMarker: StorageKey {
+    typealias Value = Bool
 }
 
 struct FlashView: Encodable, Sendable {
@@ -52,7 +59,8 @@ extension Request {
                     authority: $0.authority, roles: $0.roles.sorted().map(\.title).joined(separator: ", "))
             },
             csrf: storage[WebSessionKey.self] == true ? csrfToken() : "",
-            flash: takeFlash().map { FlashView(text: $0.text, warning: $0.isWarning) }, body: body)
+            flash: takeFlash().map { FlashView(text: $0.text, warning: $0.isWarning) },
+            demo: application.storage[DemoMarker.self] ?? false, body: body)
         let response = try await view.render(template, page).encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
