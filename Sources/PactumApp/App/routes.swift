@@ -29,11 +29,15 @@ extension Application {
             sessions.middleware, SessionAuthenticator(),
             CSRFMiddleware(secureCookies: services.config.secureCookies))
         try web.register(collection: SessionController(auth: services.auth, audit: services.audit))
-        try web.register(collection: DashboardController(access: access, clock: clock))
+        try web.register(
+            collection: DashboardController(
+                access: access, clock: clock, registry: services.registry, screening: services.screening,
+                monitoring: services.monitoring))
         try web.register(collection: AccountController(auth: services.auth, access: access))
         try web.register(collection: AuditPageController(access: access))
         try web.register(collection: LawPageController(engine: services.law))
         try web.register(collection: RegistryPageController(registry: services.registry, access: access))
+        try web.register(collection: ReviewPageController(registry: services.registry, access: access))
         try web.register(collection: ScreeningPageController(screening: services.screening, access: access))
         try web.register(collection: MonitoringPageController(monitoring: services.monitoring, access: access))
     }

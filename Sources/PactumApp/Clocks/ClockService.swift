@@ -113,6 +113,20 @@ struct ClockService: Sendable {
         return try await query.all()
     }
 
+    /// What a dashboard shows of a worklist: how many clocks run, how many passed their limit
+    /// uncounted, and the nearest one. Three indexed queries, no record read.
+    func summary(
+        _ owner: ClockOwner, state: MemberState, rules: [String], at now: Date, on db: any Database
+    ) async throws -> ClockSummary {
+        func query() -> QueryBuilder<LegalClock> {
+            running(on: db).filter(\.$owner == owner).filter(\.$state == state).filter(\.$rule ~~ rules)
+        }
+        return ClockSummary(
+            running: try await query().count(),
+            overdue: try await query().filter(\.$suspendedAt == nil).filter(\.$dueAt < now).count(),
+            nearest: try await query().sort(\.$dueAt).sort(\.$id).first())
+    }
+
     func delete(records: [UUID], on db: any Database) async throws {
         guard !records.isEmpty else { return }
         try await LegalClock.query(on: db).filter(\.$recordID ~~ records).delete()
@@ -121,4 +135,11 @@ struct ClockService: Sendable {
     private func running(on db: any Database) -> QueryBuilder<LegalClock> {
         LegalClock.query(on: db).filter(\.$stoppedAt == nil).filter(\.$lapsedAt == nil)
     }
+}
+
+/// The figures of one worklist for a dashboard (`ClockService.summary`).
+struct ClockSummary: Sendable {
+    var running: Int
+    var overdue: Int
+    var nearest: LegalClock?
 }

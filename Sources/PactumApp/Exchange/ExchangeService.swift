@@ -47,6 +47,12 @@ struct ExchangeService: Sendable {
             .sort(\.$sentAt, .descending).sort(\.$id).limit(limit).all()
     }
 
+    /// How many messages of a kind the state received and has not acknowledged.
+    func unacknowledged(_ kind: MessageKind, of state: MemberState, on db: any Database) async throws -> Int {
+        try await ExchangeMessage.query(on: db).filter(\.$kind == kind).filter(\.$receiver == state)
+            .filter(\.$acknowledgedAt == nil).count()
+    }
+
     /// The messages about the receiver's records, oldest first.
     func messages(about records: [UUID], on db: any Database) async throws -> [ExchangeMessage] {
         guard !records.isEmpty else { return [] }

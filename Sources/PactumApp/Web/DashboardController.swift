@@ -3,19 +3,18 @@ import Foundation
 import PactumLaw
 import Vapor
 
-/// The home page of each role, and the About page.
+/// The home page of each role: its queues with their counts and nearest limits, each a link
+/// to the worklist behind it, then the starting points of the work it can do.
 struct DashboardController: RouteCollection {
     let access: AccessControl
     let clock: AppClock
+    let registry: RegistryService
+    let screening: ScreeningService
+    let monitoring: MonitoringService
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: dashboard)
         routes.get("about", use: about)
-    }
-
-    struct RoleCard: Encodable, Sendable {
-        var title: String
-        var summary: String
     }
 
     /// Counts of the last 24 hours in the user's Member State: aggregates, no personal data.
@@ -25,23 +24,61 @@ struct DashboardController: RouteCollection {
         var deniedAccesses: Int
     }
 
+    /// A piece of work the user's roles can start, where there is no queue to show.
+    struct StartLink: Encodable, Sendable {
+        var label: String
+        var href: String
+    }
+
     struct Dashboard: Encodable, Sendable {
-        var roles: [RoleCard]
+        var roles: String
+        var queues: [TaskQueue]
+        var starts: [StartLink]
         var oversight: OversightSummary?
     }
 
     func dashboard(req: Request) async throws -> Response {
         let principal = try req.webPrincipal()
+        func may(_ action: Action) -> Bool { !access.policy.purposes(of: principal, for: action).isEmpty }
+        func caller(_ action: Action) -> Caller {
+            Caller(
+                principal: principal, purpose: access.policy.purposes(of: principal, for: action)[0],
+                requestID: req.requestID)
+        }
+        var queues: [TaskQueue] = []
+        if may(.readScreening) { queues.append(try await screening.openQueue(of: caller(.readScreening), on: req.db)) }
+        if may(.receiveReferrals) {
+            queues.append(try await screening.referralQueue(of: caller(.receiveReferrals), on: req.db))
+        }
+        if may(.registerDataset) {
+            queues.append(try await registry.transmissionQueue(of: caller(.registerDataset), on: req.db))
+        }
+        if may(.reviewCandidates) {
+            queues.append(try await registry.candidateQueue(of: caller(.reviewCandidates), on: req.db))
+        }
+        if may(.readNotices) { queues.append(try await registry.noticeQueue(of: caller(.readNotices), on: req.db)) }
+        if may(.monitorScreening) {
+            queues.append(try await monitoring.allegationQueue(of: caller(.monitorScreening), on: req.db))
+        }
+        let starts: [(Action, String, String)] = [
+            (.openScreening, "Open a screening", "/screening#open"),
+            (.registerDataset, "Register a dataset in Eurodac", "/registry/new"),
+            (.searchRegistry, "Search the identity registry", "/registry"),
+            (.recordScreening, "Representatives of unaccompanied minors", "/screening/representatives"),
+            (.loadWatchlists, "Load a watchlist", "/screening/watchlists"),
+        ]
         var oversight: OversightSummary?
-        if !access.policy.purposes(of: principal, for: .readAuditTrail).isEmpty {
+        if may(.readAuditTrail) {
             let counts = try await access.audit.summary(
                 state: principal.state.code, since: clock.now().addingTimeInterval(-86_400), on: req.db)
             oversight = OversightSummary(
                 entries: counts.entries, failedLogins: counts.failures, deniedAccesses: counts.denied)
         }
-        let cards = principal.roles.sorted().map { RoleCard(title: $0.title, summary: $0.summary) }
         return try await req.renderPage(
-            "Web/dashboard", title: "Dashboard", Dashboard(roles: cards, oversight: oversight))
+            "Web/dashboard", title: "Dashboard",
+            Dashboard(
+                roles: principal.roles.sorted().map(\.title).joined(separator: ", "), queues: queues,
+                starts: starts.filter { may($0.0) }.map { StartLink(label: $0.1, href: $0.2) }, oversight: oversight))
     }
 
     struct About: Encodable, Sendable {

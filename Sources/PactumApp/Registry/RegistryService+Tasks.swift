@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import PactumLaw
+
+extension RegistryService {
+    /// Datasets of the caller's state whose transmission limit runs (EDAC Art 15 and the
+    /// category articles), nearest first.
+    func transmissionQueue(of caller: Caller, on db: any Database) async throws -> TaskQueue {
+        let now = clock.now()
+        let s = try await clocks.summary(
+            .registry, state: caller.state, rules: EurodacCategory.transmissionRules, at: now, on: db)
+        return TaskQueue(
+            id: "transmissions", title: "Transmissions to Eurodac", count: s.running,
+            detail: TaskQueue.count(s.running, "dataset to transmit", "datasets to transmit"),
+            alert: s.overdue > 0 ? TaskQueue.count(s.overdue, "transmission overdue", "transmissions overdue") : nil,
+            nearest: s.nearest.map { ClockView($0, now: now) }, href: "/registry/worklist",
+            link: "Open the transmission worklist")
+    }
+
+    /// Candidates of the caller's state that wait for an expert (EDAC Art 38(4)); fingerprint
+    /// and face candidates apart from name-only ones.
+    func candidateQueue(of caller: Caller, on db: any Database) async throws -> TaskQueue {
+        let biometric = try await pendingCandidates(of: caller, kind: .biometric, on: db)
+        let all = biometric + (try await pendingCandidates(of: caller, kind: .biographic, on: db))
+        return TaskQueue(
+            id: "candidates", title: "Candidates to verify", count: all,
+            detail: TaskQueue.count(all, "candidate waiting", "candidates waiting"),
+            alert: biometric > 0
+                ? TaskQueue.count(biometric, "fingerprint or face candidate", "fingerprint or face candidates") : nil,
+            href: "/registry/review", link: "Open the review queue")
+    }
+
+    /// How many candidates of one queue wait; a count, so no read of personal data.
+    func pendingCandidates(of caller: Caller, kind: ReviewQueueKind, on db: any Database) async throws -> Int {
+        let query = Candidate.query(on: db).filter(\.$probeState == caller.state.code).filter(\.$status == .pending)
+        return try await
+            (kind == .biometric
+            ? query.filter(\.$source != .biographic) : query.filter(\.$source == .biographic)).count()
+    }
+
+    /// Notices other states sent to the caller's state that nobody has acknowledged.
+    func noticeQueue(of caller: Caller, on db: any Database) async throws -> TaskQueue {
+        let unread = try await exchange.unacknowledged(.registryNotice, of: caller.state, on: db)
+        return TaskQueue(
+            id: "notices", title: "Notices from other Member States", count: unread,
+            detail: TaskQueue.count(unread, "notice unread", "notices unread"), href: "/registry/inbox",
+            link: "Open the inbox")
+    }
+}
