@@ -24,8 +24,9 @@ struct PageSnapshotTests {
             ])
             let dataset = try #require(open.dataset)
             // A hit in Italy sends Germany a notice for its inbox.
-            let hit = try await it.register(["reference": "IT-SNAP-1"])
-            let candidate = try #require(hit.candidates.first)
+            let hit = try #require(try await it.register(["reference": "IT-SNAP-1"]).dataset)
+            _ = try await api.enrol(dataset.id, person: "snap", impression: 0)
+            let candidate = try #require(try await it.enrol(hit.id, person: "snap", impression: 1).candidates.first)
             let expert = try await RegistryClient.make(ctx, .fingerprintExpert, state: .IT)
             _ = try await expert.send(
                 .POST, "/api/v1/registry/candidates/\(candidate.id)/decision", ["decision": "confirm"])

@@ -26,13 +26,14 @@ def test_concurrent_decisions_on_one_candidate_leave_one_decision(server):
     again = call(server.base_url, "POST", "/api/v1/registry/datasets", dataset_body(familyNames=family), operator)
     candidate = next(c for c in again[1]["candidates"] if c["match"]["id"] == first[1]["dataset"]["id"])
     path = f"/api/v1/registry/candidates/{candidate['id']}/decision"
-    decisions = iter(["confirm", "reject"] * 10)
+    # A name-only candidate: referred for a fingerprint comparison or set aside, never confirmed.
+    decisions = iter(["refer", "reject"] * 10)
     results = at_once(20, lambda: call(server.base_url, "POST", path, {"decision": next(decisions)}, expert))
     assert statuses(results) == [200] + [409] * 19, results
     winner = next(body for status, body in results if status == 200)
     queue = call(server.base_url, "GET", "/api/v1/registry/candidates", token=expert)[1]
     assert all(c["id"] != candidate["id"] for c in queue)
-    assert winner["status"] in ("confirmed", "false-hit")
+    assert winner["status"] in ("referred-for-comparison", "dismissed")
 
 
 def test_concurrent_security_flags_leave_one_flag(server):

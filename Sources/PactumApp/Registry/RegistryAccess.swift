@@ -45,10 +45,44 @@ struct DecisionInput: Content, JSONRequestBody {
     var decision: String?
     static let fields: [BodyField] = [.string("decision")]
 
-    func confirm() throws -> Bool {
-        guard let decision, ["confirm", "reject"].contains(decision) else {
-            throw InvalidInput([.init(field: "decision", message: "must be confirm or reject")])
+    func parsed() throws -> CandidateDecision {
+        guard let parsed = decision.flatMap(CandidateDecision.init(rawValue:)) else {
+            throw InvalidInput([.init(field: "decision", message: "must be confirm, reject or refer")])
         }
-        return decision == "confirm"
+        return parsed
+    }
+}
+
+/// The expert's answer on a candidate. A fingerprint or face candidate is confirmed or
+/// rejected (EDAC Art 38(4)-(6)); a name-only one, not being a Eurodac comparison result, is
+/// referred for a fingerprint comparison or rejected as another person.
+enum CandidateDecision: String, Sendable {
+    case confirm, reject, refer
+}
+
+/// `?kind=biometric|biographic&offset=&limit=` of the expert's queue, checked.
+struct ReviewQueueQuery: Sendable {
+    struct Raw: Content {
+        var kind: String?
+        var offset: String?
+        var limit: String?
+    }
+
+    var kind: ReviewQueueKind?
+    var offset: Int
+    var limit: Int
+    static let maxLimit = 500
+
+    init(_ raw: Raw) throws {
+        var check = FieldValidator()
+        kind = raw.kind.given.flatMap(ReviewQueueKind.init(rawValue:))
+        check.require(raw.kind.given == nil || kind != nil, "kind", "must be biometric or biographic")
+        let offset = raw.offset.given.map { Int($0) } ?? 0
+        check.require(offset.map { $0 >= 0 } ?? false, "offset", "must be a whole number from 0")
+        let limit = raw.limit.given.map { Int($0) } ?? Self.maxLimit
+        check.require(limit.map { (1...Self.maxLimit).contains($0) } ?? false, "limit", "must be from 1 to 500")
+        try check.throwIfInvalid()
+        self.offset = offset ?? 0
+        self.limit = limit ?? Self.maxLimit
     }
 }

@@ -57,12 +57,14 @@ extension RegistryService {
                     detail: "biometric data recorded: \(stored.joined(separator: ", "))"))
             var candidates: [CandidateView] = []
             for (match, evidence, explanation) in found {
-                // One candidate per stored dataset: a biographic one still pending takes the
-                // fused evidence.
+                // One candidate per pair: a name-only one (pending, referred for this very
+                // comparison, or dismissed on names alone) takes the fused evidence and waits
+                // for the expert again; a pair already confirmed stays as it is.
                 let matchID = try match.requireID()
-                let c =
-                    try await Candidate.query(on: tx.db).filter(\.$probeID == id).filter(\.$matchID == matchID)
-                    .filter(\.$status == .pending).first() ?? Candidate()
+                let existing = try await Candidate.query(on: tx.db).filter(\.$probeID == id)
+                    .filter(\.$matchID == matchID).first()
+                if let existing, ![.pending, .referred, .dismissed].contains(existing.status) { continue }
+                let c = existing ?? Candidate()
                 c.probeID = id
                 c.matchID = matchID
                 c.probeState = d.stateCode
@@ -73,6 +75,7 @@ extension RegistryService {
                 c.source = evidence.kind
                 c.evidence = JSONText(evidence)
                 c.status = .pending
+                (c.reviewedBy, c.reviewedAt) = (nil, nil)
                 if c.id == nil { c.createdAt = now }
                 try await c.save(on: tx.db)
                 try await tx.append(caller.draft(.registryRead, "registry.dataset", match.id, state: match.stateCode))

@@ -11,7 +11,7 @@ enum Flash: Codable, Sendable, Equatable {
     case datasetErased
     case rectified
     case restrictionChanged
-    case candidateDecided(confirmed: Bool)
+    case candidateDecided(decision: String, probe: String, match: String, reportDue: String?)
     case noticeAcknowledged
     case screeningOpened(reference: String)
     case screeningStepRecorded(warnings: [String])
@@ -32,8 +32,16 @@ enum Flash: Codable, Sendable, Equatable {
         case .datasetErased: "The dataset was erased."
         case .rectified: "rectified"
         case .restrictionChanged: "restriction changed"
-        case .candidateDecided(let confirmed):
-            confirmed ? "The hit was confirmed." : "The candidate was rejected: no hit."
+        case .candidateDecided(let status, let probe, let match, let due):
+            switch Candidate.Status(rawValue: status) {
+            case .confirmed:
+                "Hit confirmed: \(probe) and \(match) now belong to one person; the other Member State was told."
+            case .falseHit:
+                "Candidate of \(probe) rejected as a false hit; its comparison data were deleted."
+                    + (due.map { " Report it to eu-LISA by \($0)." } ?? "")
+            case .referred: "Candidate of \(probe) referred: record its fingerprints to compare them."
+            default: "Candidate of \(probe) set aside as another person."
+            }
         case .noticeAcknowledged: "The notice was acknowledged."
         case .screeningOpened(let reference): "Screening \(reference) opened."
         case .screeningStepRecorded(let warnings): (["Recorded."] + warnings).joined(separator: " ")

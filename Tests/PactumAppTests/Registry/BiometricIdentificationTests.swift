@@ -58,9 +58,12 @@ struct BiometricIdentificationTests {
             #expect(queue.contains { $0.id == candidate.id && $0.drawing != nil })
             let expertUser = try #require(
                 try await User.query(on: ctx.db).filter(\.$email ~~ "fingerprint-expert").first())
-            let page = try await WebSession.signedIn(ctx, as: expertUser).get("/registry/review")
+            let session = try await WebSession.signedIn(ctx, as: expertUser)
+            let queuePage = try await session.get("/registry/review")
+            #expect(queuePage.status == .ok && queuePage.body.string.contains("/registry/candidates/\(candidate.id)"))
+            let page = try await session.get("/registry/candidates/\(candidate.id)")
             #expect(page.status == .ok)
-            #expect(page.body.string.contains("<svg") && page.body.string.contains("Why: fingerprints"))
+            #expect(page.body.string.contains("<svg") && page.body.string.contains("Fingerprints compared"))
             let decided = try await expert.send(
                 .POST, "/api/v1/registry/candidates/\(candidate.id)/decision", ["decision": "confirm"])
             #expect(decided.status == .ok)
@@ -100,7 +103,7 @@ struct BiometricIdentificationTests {
             _ = try await RegistryClient.make(ctx, .fingerprintExpert, state: .IT)
             let expertUser = try #require(
                 try await User.query(on: ctx.db).filter(\.$email ~~ "fingerprint-expert").first())
-            let page = try await WebSession.signedIn(ctx, as: expertUser).get("/registry/review")
+            let page = try await WebSession.signedIn(ctx, as: expertUser).get("/registry/candidates/\(fused.id)")
             #expect(page.body.string.contains("<ul class=\"reasons\"><li>fingerprints: 10 compared, evidence"))
         }
     }

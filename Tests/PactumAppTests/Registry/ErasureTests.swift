@@ -47,7 +47,10 @@ struct ErasureTests {
             let probe = try await operatorIT.register([
                 "category": "D", "givenNames": "Zebulon", "familyNames": "Quixoteri", "dateOfBirth": "1979-02-02",
             ])
-            let candidate = try #require(probe.candidates.first)
+            _ = try await registrarDE.enrol(stayer.id, person: "quixotery", impression: 0)
+            let probeDataset = try #require(probe.dataset)
+            let candidate = try #require(
+                try await operatorIT.enrol(probeDataset.id, person: "quixotery", impression: 1).candidates.first)
             _ = try await expertIT.decode(
                 CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision",
                 ["decision": "confirm"])
@@ -76,7 +79,9 @@ struct ErasureTests {
             #expect(search.matches.allSatisfy { $0.dataset.state != "DE" })
             let web = try await WebSession.signedIn(
                 ctx, as: try await ctx.makeUser(.registryOperator, state: .DE, email: "web.de@test.example"))
-            let page = try await web.get("/registry?purpose=identity-check&givenNames=Zebulon&familyNames=Quixotery")
+            let page = try await web.post(
+                "/registry/search",
+                form: ["purpose": "identity-check", "givenNames": "Zebulon", "familyNames": "Quixotery"])
             #expect(page.status == .ok && !page.body.string.contains(stayer.reference))
             #expect(await ctx.app.pactum.registry.index.count == 1)
             let left = try await Self.everything(ctx)
@@ -135,7 +140,9 @@ struct ErasureTests {
             let dpo = try await RegistryClient.make(ctx, .dataProtectionOfficer, state: .DE)
             let first = try await operatorDE.register()
             let again = try await operatorDE.register()
-            let candidate = try #require(again.candidates.first { $0.match?.id == first.dataset?.id })
+            _ = try await operatorDE.enrol(try #require(first.dataset).id, person: "twice", impression: 0)
+            let compared = try await operatorDE.enrol(try #require(again.dataset).id, person: "twice", impression: 1)
+            let candidate = try #require(compared.candidates.first { $0.match?.id == first.dataset?.id })
             _ = try await expert.decode(
                 CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision",
                 ["decision": "confirm"])

@@ -36,11 +36,20 @@ struct IdentificationTests {
             #expect(try await expertDE.decode([CandidateView].self, .GET, "/api/v1/registry/candidates").isEmpty)
             let queue = try await expertIT.decode([CandidateView].self, .GET, "/api/v1/registry/candidates")
             #expect(queue.map(\.id) == [candidate.id])
-            #expect(
-                try await expertDE.send(
-                    .POST, "/api/v1/registry/candidates/\(candidate.id)/decision", ["decision": "confirm"]
-                )
-                .status == .notFound)
+            #expect(try await expertDE.decide(candidate.id, "refer").status == .notFound)
+            // Names are no Eurodac hit: the expert refers the candidate for a fingerprint comparison.
+            #expect(try await expertIT.decide(candidate.id, "confirm").status == .unprocessableEntity)
+            let referred = try await expertIT.decode(
+                CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision",
+                ["decision": "refer"])
+            #expect(referred.status == "referred-for-comparison")
+            #expect(try await expertIT.decode([CandidateView].self, .GET, "/api/v1/registry/candidates").isEmpty)
+            // The fingerprints, once recorded on both, bring the same candidate back, now a fingerprint one.
+            #expect(try await operatorDE.enrol(first.id, person: "alhasan", impression: 0).candidates.isEmpty)
+            let compared = try await operatorIT.enrol(try #require(second.dataset).id, person: "alhasan", impression: 1)
+            #expect(compared.candidates.map(\.id) == [candidate.id] && compared.candidates[0].source == "fingerprints")
+            #expect(compared.candidates[0].status == "pending" && compared.candidates[0].reviewedBy == nil)
+            #expect(try await expertIT.decide(candidate.id, "refer").status == .unprocessableEntity)
             let decided = try await expertIT.decode(
                 CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision",
                 ["decision": "confirm"])
@@ -78,18 +87,21 @@ struct IdentificationTests {
                 .filter(\.$actorState == "DE").filter(\.$recordID == italian).count()
             #expect(reads == 1)
             let audited = try await AuditEntry.query(on: ctx.db).filter(\.$action == "registry.review").all()
-            #expect(audited.count == 1 && audited[0].purpose == "hit-verification" && audited[0].actorState == "IT")
+            #expect(
+                audited.count == 2 && audited.allSatisfy { $0.purpose == "hit-verification" && $0.actorState == "IT" })
         }
     }
 
-    @Test("a rejected candidate is a false hit: comparison data deleted, report due in 3 working days")
+    @Test("a rejected fingerprint candidate is a false hit: comparison data deleted, report due in 3 working days")
     func falseHit() async throws {
         try await withPactum { ctx in
             let operatorDE = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
             let expertDE = try await RegistryClient.make(ctx, .fingerprintExpert, state: .DE)
-            _ = try await operatorDE.register()
-            let second = try await operatorDE.register(["givenNames": "Mohamed"])
-            let candidate = try #require(second.candidates.first)
+            let first = try #require(try await operatorDE.register().dataset)
+            _ = try await operatorDE.enrol(first.id, person: "p1", impression: 0)
+            let second = try #require(try await operatorDE.register(["givenNames": "Mohamed"]).dataset)
+            let candidate = try #require(
+                try await operatorDE.enrol(second.id, person: "p1", impression: 1).candidates.first)
             let rejected = try await expertDE.decode(
                 CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision",
                 ["decision": "reject"])
@@ -99,6 +111,24 @@ struct IdentificationTests {
             #expect(stored.explanation.value == nil && stored.evidence == nil)
             #expect(try await Dataset.query(on: ctx.db).unique().all(\.$person.$id).count == 2)
             #expect(try await expertDE.decode([CandidateView].self, .GET, "/api/v1/registry/candidates").isEmpty)
+        }
+    }
+
+    @Test("a name-only candidate set aside is no false hit: its comparison data go, no report is due")
+    func nameOnlyDismissed() async throws {
+        try await withPactum { ctx in
+            let operatorDE = try await RegistryClient.make(ctx, .registryOperator, state: .DE)
+            let expertDE = try await RegistryClient.make(ctx, .fingerprintExpert, state: .DE)
+            _ = try await operatorDE.register()
+            let candidate = try #require(try await operatorDE.register(["givenNames": "Mohamed"]).candidates.first)
+            #expect(candidate.source == "biographic")
+            let dismissed = try await expertDE.decode(
+                CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision",
+                ["decision": "reject"])
+            #expect(dismissed.status == "dismissed" && dismissed.reportDue == nil && dismissed.match == nil)
+            #expect(try await Candidate.find(candidate.id, on: ctx.db)?.explanation.value == nil)
+            #expect(try await expertDE.decide(candidate.id, "reject").status == .conflict)
+            #expect(try await expertDE.decide(candidate.id, "maybe").status == .unprocessableEntity)
         }
     }
 

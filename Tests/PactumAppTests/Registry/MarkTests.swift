@@ -17,7 +17,10 @@ struct MarkTests {
         let it = try #require(try await operatorIT.register(["category": "D"]).dataset)
         ctx.clock.advance(by: 60)
         let de = try await operatorDE.register()
-        let candidate = try #require(de.candidates.first)
+        _ = try await operatorIT.enrol(it.id, person: "shared", impression: 0)
+        let deDataset = try #require(de.dataset)
+        let candidate = try #require(
+            try await operatorDE.enrol(deDataset.id, person: "shared", impression: 1).candidates.first)
         _ = try await expertDE.decode(
             CandidateView.self, .POST, "/api/v1/registry/candidates/\(candidate.id)/decision", ["decision": "confirm"])
         // Read again: the hit joined both under the older person.

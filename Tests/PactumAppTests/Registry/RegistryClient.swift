@@ -45,6 +45,24 @@ struct RegistryClient {
         return try response.json(RegistrationResult.self)
     }
 
+    /// Records a synthetic ten-print on a dataset (one finger source per `person`, a new
+    /// impression per `impression`): the way to a fingerprint candidate, the only kind an
+    /// expert confirms as a hit.
+    func enrol(
+        _ dataset: UUID, person: String, impression: Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> BiometricsResult {
+        let response = try await send(
+            .POST, "/api/v1/registry/datasets/\(dataset)/biometrics",
+            ["fingerprints": BiometricIdentificationTests.fingerprints(person, impression: impression)])
+        #expect(response.status == .created, "\(response.body.string)", sourceLocation: sourceLocation)
+        return try response.json(BiometricsResult.self)
+    }
+
+    /// The expert's decision on a candidate, answered.
+    func decide(_ candidate: UUID, _ decision: String) async throws -> TestingHTTPResponse {
+        try await send(.POST, "/api/v1/registry/candidates/\(candidate)/decision", ["decision": decision])
+    }
+
     func event(_ id: UUID, _ fields: [String: String]) async throws -> TestingHTTPResponse {
         try await send(.POST, "/api/v1/registry/datasets/\(id)/events", fields)
     }

@@ -88,13 +88,16 @@ struct RegistryAPIController: RouteCollection {
 
     func candidates(req: Request) async throws -> [CandidateView] {
         let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
-        return try await registry.reviewQueue(by: caller, on: req.db)
+        let page = try ReviewQueueQuery(req.query.decode(ReviewQueueQuery.Raw.self))
+        return try await registry.reviewQueue(
+            by: caller, kind: page.kind, offset: page.offset, limit: page.limit, on: req.db
+        ).candidates
     }
 
     func decide(req: Request) async throws -> CandidateView {
         let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
-        let confirm = try req.decodeJSON(DecisionInput.self).confirm()
-        return try await registry.decide(try req.uuidParameter("id"), confirm: confirm, by: caller, on: req.db)
+        let decision = try req.decodeJSON(DecisionInput.self).parsed()
+        return try await registry.decide(try req.uuidParameter("id"), decision, by: caller, on: req.db)
     }
 
     func worklist(req: Request) async throws -> [WorklistItem] {

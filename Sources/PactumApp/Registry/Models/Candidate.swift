@@ -11,6 +11,12 @@ final class Candidate: Model, @unchecked Sendable {
     enum Status: String, Codable, Sendable, CaseIterable {
         case pending, confirmed
         case falseHit = "false-hit"
+        /// A name-only candidate the expert sent for a fingerprint comparison: it leaves the
+        /// queue, and the probe's fingerprints, once recorded, turn it into a fingerprint one.
+        case referred = "referred-for-comparison"
+        /// A name-only candidate the expert found is another person; no Eurodac result, so no
+        /// false-hit report.
+        case dismissed
     }
 
     /// What found the candidate.

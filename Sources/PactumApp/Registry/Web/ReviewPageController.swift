@@ -1,0 +1,141 @@
+import Fluent
+import Foundation
+import PactumLaw
+import Vapor
+
+/// The fingerprint expert's pages: the two queues (fingerprint and face candidates, and
+/// name-only ones), a page per candidate that sets the two datasets side by side, and a
+/// decision that asks to be confirmed before it takes effect, since neither effect is undone:
+/// a confirmed hit joins two persons and tells the other state, a false hit's comparison data
+/// are deleted (EDAC Art 38(4)-(6)).
+struct ReviewPageController: RouteCollection {
+    let registry: RegistryService
+    let access: AccessControl
+    static let pageSize = 10
+
+    func boot(routes: any RoutesBuilder) throws {
+        let r = routes.grouped("registry")
+        r.get("review", use: queue)
+        r.get("candidates", ":id", use: candidate)
+        r.post("candidates", ":id", "decision", use: decide)
+    }
+
+    struct Tab: Encodable, Sendable {
+        var label, href: String
+        var count: Int
+        var current: Bool
+    }
+
+    struct QueuePage: Encodable, Sendable {
+        var kind: String
+        var tabs: [Tab]
+        var candidates: [CandidateCard]
+        var pagination: Pagination?
+    }
+
+    func queue(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
+        let kind = req.query[String.self, at: "kind"].flatMap(ReviewQueueKind.init(rawValue:)) ?? .biometric
+        let pageNumber = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let page = try await registry.reviewQueue(
+            by: caller, kind: kind, offset: (pageNumber - 1) * Self.pageSize, limit: Self.pageSize, on: req.db)
+        var tabs: [Tab] = []
+        for k in ReviewQueueKind.allCases {
+            tabs.append(
+                Tab(
+                    label: k == .biometric ? "Fingerprint and face candidates" : "Name-only candidates",
+                    href: "/registry/review?kind=\(k.rawValue)",
+                    count: k == kind
+                        ? page.total : try await registry.pendingCandidates(of: caller, kind: k, on: req.db),
+                    current: k == kind))
+        }
+        return try await req.renderPage(
+            "Registry/review", title: "Candidates to verify",
+            QueuePage(
+                kind: kind.rawValue, tabs: tabs, candidates: page.candidates.map(CandidateCard.init),
+                pagination: Pagination(
+                    page: pageNumber, size: Self.pageSize, total: page.total,
+                    href: "/registry/review?kind=\(kind.rawValue)&page=")))
+    }
+
+    struct ComparisonPage: Encodable, Sendable {
+        var card: CandidateCard
+        /// Set on the confirmation step: the decision asked for and what it will do.
+        var asked: Asked?
+
+        struct Asked: Encodable, Sendable {
+            var decision, question, consequence, button: String
+        }
+    }
+
+    func candidate(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
+        let view = try await registry.candidate(try req.uuidParameter("id"), by: caller, on: req.db)
+        return try await req.renderPage(
+            "Registry/candidate", title: "Candidate \(view.probe?.reference ?? "")",
+            ComparisonPage(card: CandidateCard(view)))
+    }
+
+    struct DecisionForm: Content {
+        var decision: String?
+        /// "yes" once the expert has seen what the decision does.
+        var confirmed: String?
+    }
+
+    func decide(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
+        let id = try req.uuidParameter("id")
+        let form = try req.content.decode(DecisionForm.self)
+        let decision = try DecisionInput(decision: form.decision).parsed()
+        guard form.confirmed == "yes" else {
+            // The check step: the candidate again, with what the decision will do.
+            let view = try await registry.candidate(id, by: caller, on: req.db)
+            let asked = Self.asked(decision, biometric: view.source != Candidate.Source.biographic.rawValue, view)
+            return try await req.renderPage(
+                "Registry/candidate", title: asked.question, ComparisonPage(card: CandidateCard(view), asked: asked))
+        }
+        let decided = try await registry.decide(id, decision, by: caller, on: req.db)
+        let biometric = decided.source != Candidate.Source.biographic.rawValue
+        return try req.redirect(
+            to: "/registry/review?kind=\(biometric ? "biometric" : "biographic")",
+            flash: .candidateDecided(
+                decision: decided.status, probe: decided.probe?.reference ?? "", match: decided.match?.reference ?? "",
+                reportDue: decided.reportDue))
+    }
+
+    /// What each decision does, said before it is taken.
+    private static func asked(_ decision: CandidateDecision, biometric: Bool, _ view: CandidateView)
+        -> ComparisonPage.Asked
+    {
+        let other = view.match?.state ?? ""
+        switch (decision, biometric) {
+        case (.confirm, _):
+            return .init(
+                decision: "confirm", question: "Confirm this hit?",
+                consequence:
+                    "The two datasets will belong to one person, and \(other) will be told of the hit (EDAC Art 38(4)). This cannot be undone here.",
+                button: "Yes, confirm the hit")
+        case (.reject, true):
+            return .init(
+                decision: "reject", question: "Reject this candidate as a false hit?",
+                consequence:
+                    "Its comparison data will be deleted at once, and the false hit must be reported to eu-LISA within 3 working days (EDAC Art 38(6)). This cannot be undone.",
+                button: "Yes, reject it")
+        case (.reject, false):
+            return .init(
+                decision: "reject", question: "Set this candidate aside as another person?",
+                consequence:
+                    "What the comparison showed of the stored dataset will be deleted. No report is due: names alone are no Eurodac result.",
+                button: "Yes, set it aside")
+        case (.refer, _):
+            return .init(
+                decision: "refer", question: "Refer this candidate for a fingerprint comparison?",
+                consequence:
+                    "It leaves the queue. Once the fingerprints of \(view.probe?.reference ?? "the new dataset") are recorded, Pactum compares them with the stored ones; if they match, it comes back as a fingerprint candidate.",
+                button: "Yes, refer it")
+        }
+    }
+}
