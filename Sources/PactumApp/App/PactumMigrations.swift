@@ -17,6 +17,8 @@ enum PactumMigrations {
             MoveNoticesToExchange(law: law),
             // Typed storage
             UpdateCandidatesExplanationJSON(), MoveBiographicToGroup(),
+            // The audit trail by record
+            AddAuditRecordIndex(),
         ]
     }
 }

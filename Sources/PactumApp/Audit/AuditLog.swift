@@ -85,6 +85,7 @@ final class AuditLog: Sendable {
         var action: String?
         var actor: String?
         var outcome: String?
+        var record: String?
         var from: Date?
         var to: Date?
     }
@@ -97,6 +98,7 @@ final class AuditLog: Sendable {
         if let action = filter.action { query.filter(\.$action == action) }
         if let actor = filter.actor { query.filter(\.$actor == actor.lowercased()) }
         if let outcome = filter.outcome { query.filter(\.$outcome == outcome) }
+        if let record = filter.record { query.filter(\.$recordID == record) }
         if let from = filter.from { query.filter(\.$occurredAtMs >= Int64(from.timeIntervalSince1970 * 1000)) }
         if let to = filter.to { query.filter(\.$occurredAtMs < Int64(to.timeIntervalSince1970 * 1000)) }
         if let before { query.filter(\.$seq < before) }

@@ -10,6 +10,8 @@ struct AuditQuery: Sendable {
     var action: AuditAction?
     var actor: String?
     var outcome: AuditOutcome?
+    /// One record's entries: "who read this file".
+    var record: UUID?
     var from: Date?
     var to: Date?
     var limit: Int
@@ -25,6 +27,7 @@ struct AuditQuery: Sendable {
         var action: String?
         var actor: String?
         var outcome: String?
+        var record: String?
         var from: String?
         var to: String?
         var limit: String?
@@ -48,6 +51,8 @@ struct AuditQuery: Sendable {
         outcome = nonEmpty(raw.outcome).flatMap(AuditOutcome.init(rawValue:))
         check.require(nonEmpty(raw.outcome) == nil || outcome != nil, "outcome", "must be success, failure or denied")
         actor = nonEmpty(raw.actor)
+        record = nonEmpty(raw.record).flatMap(UUID.init(uuidString:))
+        check.require(nonEmpty(raw.record) == nil || record != nil, "record", "must be a record id (a UUID)")
         from = nonEmpty(raw.from).flatMap(Self.parseDate)
         check.require(
             nonEmpty(raw.from) == nil || from != nil, "from", "must be a date (YYYY-MM-DD) or an ISO 8601 time")
@@ -131,7 +136,7 @@ extension AuditLog {
         let state = query.state ?? principal.state
         let filter = Filter(
             state: state.code, action: query.action?.rawValue, actor: query.actor, outcome: query.outcome?.rawValue,
-            from: query.from, to: query.to)
+            record: query.record?.uuidString, from: query.from, to: query.to)
         let entries = try await entries(on: db, filter: filter, limit: query.limit + 1, before: query.before)
         let page = Array(entries.prefix(query.limit))
         try await record(

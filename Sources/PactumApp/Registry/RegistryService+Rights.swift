@@ -22,6 +22,14 @@ struct RestrictionInput: Content, JSONRequestBody {
 
 /// The data-subject rights of EDAC Art 43, exercised by the data-protection officer of the
 /// state that holds the data.
+/// Data of another capability that the person's export includes with the datasets they
+/// follow (a screening whose biometric registration is the dataset, SCR Arts 15, 17), read and
+/// audited in the export's transaction.
+protocol ExportFollower: Sendable {
+    func screenings(following datasets: [UUID], by caller: Caller, tx: AuditTransaction) async throws
+        -> [ScreeningForm]
+}
+
 extension RegistryService {
     /// Everything the caller's state holds about a person: its datasets (with flags and the
     /// transmitting state), the hits, the notices it received and the rectification history.
@@ -44,7 +52,7 @@ extension RegistryService {
         let notices = try await noticeViews(try await exchange.messages(about: ids, on: db), on: db)
         let history = try await Rectification.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$at).all()
         let biometrics = try await Biometric.query(on: db).filter(\.$datasetID ~~ ids).sort(\.$createdAt).all()
-        try await audit.transaction(on: db) { tx in
+        let followed = try await audit.transaction(on: db) { tx in
             try await tx.append(
                 caller.draft(
                     .registryExport, "registry.person", id, state: caller.state.code,
@@ -53,11 +61,16 @@ extension RegistryService {
             for d in matched {
                 try await tx.append(caller.draft(.registryRead, "registry.dataset", d.id, state: d.stateCode))
             }
+            var screenings: [ScreeningForm] = []
+            for follower in exportFollowers {
+                screenings += try await follower.screenings(following: ids, by: caller, tx: tx)
+            }
+            return screenings
         }
         return DataSubjectExport(
             person: id, state: caller.state.code, exportedAt: clock.now(),
             controllerNote:
-                "Data held by \(caller.state.name) in the identity registry under Regulation (EU) 2024/1358, with the hits, notices and rectifications that concern them (EDAC Art 43).",
+                "Data held by \(caller.state.name) in the identity registry under Regulation (EU) 2024/1358, with the hits, notices, rectifications and screenings that concern them (EDAC Art 43; SCR Art 17).",
             datasets: try await views(datasets, on: db),
             biometrics: biometrics.map {
                 BiometricRecordView(
@@ -65,7 +78,7 @@ extension RegistryService {
                     recordedAt: $0.createdAt)
             },
             hits: try hits.map { try Self.view($0, probe: byID[$0.probeID], match: byID[$0.matchID]) },
-            notices: notices, rectifications: history.map(RectificationView.init))
+            notices: notices, rectifications: history.map(RectificationView.init), screenings: followed)
     }
 
     /// Corrects one field with its history (GDPR Art 16); the states holding the person are told

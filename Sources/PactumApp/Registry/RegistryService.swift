@@ -20,6 +20,7 @@ struct RegistryService: Sendable {
     let settings: RegistrySettings
     /// What is erased together with a dataset in other capabilities (a screening that follows it).
     let erasureFollowers: [any ErasureFollower]
+    let exportFollowers: [any ExportFollower]
 
     // MARK: Registration
 

@@ -249,6 +249,8 @@ struct DataSubjectExport: Content {
     var hits: [CandidateView]
     var notices: [NoticeView]
     var rectifications: [RectificationView]
+    /// The screening forms of the person's screenings in the caller's state (SCR Art 17).
+    var screenings: [ScreeningForm]
 }
 
 struct BiometricRecordView: Content {

@@ -118,15 +118,7 @@ extension ScreeningService {
 
     /// The forms referred to the caller's authority in the caller's state, each read audited.
     func referrals(by caller: Caller, on db: any Database) async throws -> [ReferralItem] {
-        let authorities = caller.principal.roles.compactMap { role -> String? in
-            switch role {
-            case .asylumCaseworker: ReceivingAuthority.asylumRegistration.rawValue
-            case .returnOfficer: ReceivingAuthority.returnAuthority.rawValue
-            default: nil
-            }
-        }
-        let cases = try await ScreeningCase.query(on: db).filter(\.$receivingState == caller.state.code)
-            .filter(\.$receivingAuthority ~~ authorities).sort(\.$referredAt, .descending).all()
+        let cases = try await referredTo(caller, on: db).sort(\.$referredAt, .descending).all()
         try await audit.transaction(on: db) { tx in
             for c in cases {
                 try await tx.append(caller.draft(.referralRead, "screening", c.id, state: c.stateCode))
@@ -135,13 +127,33 @@ extension ScreeningService {
         return try cases.map(Self.item)
     }
 
-    /// Acknowledges a referred form; the first receipt is kept.
-    func acknowledge(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ReferralItem {
-        let items = try await referrals(by: caller, on: db)
-        guard items.contains(where: { $0.id == id }), let c = try await ScreeningCase.find(id, on: db) else {
+    /// One form referred to the caller's authority: what the receiving authority works from,
+    /// the needs recorded at screening among it (SCR Art 18).
+    func referral(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ReferralItem {
+        guard let c = try await referredTo(caller, on: db).filter(\.$id == id).first() else {
             throw ScreeningError.notFound("No screening form \(id) referred to your authority.")
         }
-        guard c.receivedAt == nil else { return try Self.item(c) }
+        try await audit.record(caller.draft(.referralRead, "screening", id, state: c.stateCode), on: db)
+        return try Self.item(c)
+    }
+
+    /// The screenings referred to the authorities of the caller's roles in the caller's state.
+    func referredTo(_ caller: Caller, on db: any Database) -> QueryBuilder<ScreeningCase> {
+        let authorities = caller.principal.roles.compactMap { role -> String? in
+            switch role {
+            case .asylumCaseworker: ReceivingAuthority.asylumRegistration.rawValue
+            case .returnOfficer: ReceivingAuthority.returnAuthority.rawValue
+            default: nil
+            }
+        }
+        return ScreeningCase.query(on: db).filter(\.$receivingState == caller.state.code)
+            .filter(\.$receivingAuthority ~~ authorities)
+    }
+
+    /// Acknowledges a referred form; the first receipt is kept.
+    func acknowledge(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ReferralItem {
+        let listed = try await referral(id, by: caller, on: db)
+        guard listed.receivedAt == nil else { return listed }
         // The first receipt is kept, also when two arrive at once.
         return try await audit.transaction(on: db) { tx in
             guard let c = try await ScreeningCase.find(id, on: tx.db) else {
@@ -273,5 +285,21 @@ struct ScreeningErasure: ErasureFollower {
             AuditDraft(
                 actor: "system:retention", action: .screeningErase,
                 detail: "\(ids.count) screenings erased with their retention (SCR Art 18(7))"))
+    }
+}
+
+/// The person's export includes the screenings registered under their datasets, as the
+/// form (SCR Art 17), each an audited read.
+struct ScreeningExport: ExportFollower {
+    func screenings(following datasets: [UUID], by caller: Caller, tx: AuditTransaction) async throws
+        -> [ScreeningForm]
+    {
+        guard !datasets.isEmpty else { return [] }
+        let cases = try await ScreeningCase.query(on: tx.db).filter(\.$datasetID ~~ datasets)
+            .filter(\.$state == caller.state).sort(\.$startedAt).all()
+        for c in cases {
+            try await tx.append(caller.draft(.screeningRead, "screening", c.id, state: c.stateCode, detail: "export"))
+        }
+        return cases.map { $0.formSnapshot?.value ?? ScreeningForm($0, personalCopy: false) }
     }
 }

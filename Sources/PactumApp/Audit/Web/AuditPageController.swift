@@ -15,6 +15,7 @@ struct AuditPageController: RouteCollection {
         var actions: [SelectOption]
         var outcomes: [SelectOption]
         var actor: String
+        var record: String
         var from: String
         var to: String
         var entries: [AuditEntryView]
@@ -61,12 +62,13 @@ struct AuditPageController: RouteCollection {
         AuditPage(
             purposes: purposes.map { .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == raw.purpose) },
             actions: AuditAction.allCases.map {
-                .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == raw.action)
+                .init(value: $0.rawValue, label: Labels.action($0), selected: $0.rawValue == raw.action)
             },
             outcomes: AuditOutcome.allCases.map {
-                .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == raw.outcome)
+                .init(value: $0.rawValue, label: Labels.outcome($0), selected: $0.rawValue == raw.outcome)
             },
-            actor: raw.actor ?? "", from: raw.from ?? "", to: raw.to ?? "", entries: [], nextPage: nil, errors: [],
+            actor: raw.actor ?? "", record: raw.record ?? "", from: raw.from ?? "", to: raw.to ?? "", entries: [],
+            nextPage: nil, errors: [],
             verification: nil)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 import PactumLaw
 import Vapor
 
-/// The registry's pages: search, registration, dataset and person pages, the expert's review
-/// queue, the transmission worklist, the inbox and the DPO's printable export. They call the
+/// The registry's pages: search, registration, dataset and person pages, the transmission
+/// worklist, the inbox and the DPO's printable export. They call the
 /// same service as the API, so the rules, the audit and the state limits are the same.
 struct RegistryPageController: RouteCollection {
     let registry: RegistryService
@@ -13,6 +13,7 @@ struct RegistryPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let r = routes.grouped("registry")
         r.get(use: home)
+        r.post("search", use: search)
         r.get("new", use: newForm)
         r.post("datasets", use: register)
         r.get("datasets", ":id", use: dataset)
@@ -22,8 +23,7 @@ struct RegistryPageController: RouteCollection {
         r.upload("datasets", ":id", "biometrics", limit: "8mb", use: biometrics)
         r.get("persons", ":id", use: person)
         r.get("persons", ":id", "export", use: export)
-        r.get("review", use: review)
-        r.post("candidates", ":id", "decision", use: decide)
+        r.get("persons", ":id", "export.json", use: exportFile)
         r.get("worklist", use: worklist)
         r.get("inbox", use: inbox)
         r.post("notices", ":id", "receipt", use: receipt)
@@ -49,10 +49,19 @@ struct RegistryPageController: RouteCollection {
         var canReadInbox: Bool
     }
 
+    /// The search form. A search carries personal data, so it is a POST (`search`): the
+    /// names never reach a URL, a log line or the browser's history.
     func home(req: Request) async throws -> Response {
+        try await homePage(req, query: SearchQuery())
+    }
+
+    func search(req: Request) async throws -> Response {
+        try await homePage(req, query: try req.content.decode(SearchQuery.self), searching: true)
+    }
+
+    private func homePage(_ req: Request, query: SearchQuery, searching: Bool = false) async throws -> Response {
         let principal = try req.webPrincipal()
         try await req.authorize(.searchRegistry, purpose: nil, with: access)
-        let query = try req.query.decode(SearchQuery.self)
         let purposes = access.policy.purposes(of: principal, for: .searchRegistry)
         var page = HomePage(
             query: query,
@@ -63,20 +72,19 @@ struct RegistryPageController: RouteCollection {
             canRegister: !access.policy.purposes(of: principal, for: .registerDataset).isEmpty,
             canReview: !access.policy.purposes(of: principal, for: .reviewCandidates).isEmpty,
             canReadInbox: !access.policy.purposes(of: principal, for: .readNotices).isEmpty)
-        if let family = query.familyNames, !family.isEmpty {
-            do {
-                let probe = try SearchInput(
-                    purpose: query.purpose, givenNames: query.givenNames, familyNames: family,
-                    dateOfBirth: query.dateOfBirth
-                ).probe()
-                let caller = try await req.caller(.searchRegistry, purpose: query.purpose, with: access)
-                page.matches = try await registry.search(probe, by: caller, on: req.db).matches
-                page.searched = true
-            } catch let invalid as InvalidInput {
-                page.errors = invalid.errors
-                return try await req.renderPage(
-                    "Registry/registry", title: "Identity registry", page, status: .unprocessableEntity)
-            }
+        guard searching else { return try await req.renderPage("Registry/registry", title: "Identity registry", page) }
+        do {
+            let probe = try SearchInput(
+                purpose: query.purpose, givenNames: query.givenNames, familyNames: query.familyNames,
+                dateOfBirth: query.dateOfBirth
+            ).probe()
+            let caller = try await req.caller(.searchRegistry, purpose: query.purpose, with: access)
+            page.matches = try await registry.search(probe, by: caller, on: req.db).matches
+            page.searched = true
+        } catch let invalid as InvalidInput {
+            page.errors = invalid.errors
+            return try await req.renderPage(
+                "Registry/registry", title: "Identity registry", page, status: .unprocessableEntity)
         }
         return try await req.renderPage("Registry/registry", title: "Identity registry", page)
     }
@@ -259,22 +267,22 @@ struct RegistryPageController: RouteCollection {
         return try await req.renderPage("Registry/export", title: "Data held about a person", export)
     }
 
-    // MARK: Review, worklist, inbox
-
-    func review(req: Request) async throws -> Response {
+    /// The same export as a JSON file to hand over (EDAC Art 43; GDPR Art 15(3)), from the
+    /// signed-in session, so that the browser downloads it rather than meeting the API's 401.
+    func exportFile(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
-        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
-        let queue = try await registry.reviewQueue(by: caller, on: req.db)
-        return try await req.renderPage("Registry/review", title: "Candidates to review", ["candidates": queue])
+        let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
+        let id = try req.uuidParameter("id")
+        let export = try await registry.export(person: id, by: caller, on: req.db)
+        let response = try await export.encodeResponse(for: req)
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename=\"pactum-person-\(id.uuidString.lowercased()).json\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 
-    func decide(req: Request) async throws -> Response {
-        _ = try req.webPrincipal()
-        let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
-        let confirm = try req.content.decode(DecisionInput.self).confirm()
-        _ = try await registry.decide(try req.uuidParameter("id"), confirm: confirm, by: caller, on: req.db)
-        return try req.redirect(to: "/registry/review", flash: .candidateDecided(confirmed: confirm))
-    }
+    // MARK: Worklist, inbox
 
     func worklist(req: Request) async throws -> Response {
         _ = try req.webPrincipal()

@@ -19,6 +19,7 @@ struct ScreeningPageController: RouteCollection {
         s.get("cases", ":id", "form", use: form)
         s.get("cases", ":id", "form", "copy", use: copy)
         s.get("referrals", use: referrals)
+        s.get("referrals", ":id", use: referral)
         s.post("referrals", ":id", "receipt", use: receipt)
         s.get("representatives", use: representatives)
         s.post("representatives", use: addRepresentative)
@@ -195,11 +196,26 @@ struct ScreeningPageController: RouteCollection {
         return try await req.renderPage("Screening/referrals", title: "Referred screening forms", ["items": items])
     }
 
+    struct ReferralPage: Encodable, Sendable {
+        var item: ReferralItem
+    }
+
+    /// One referred form, whole: the receiving authority's starting point.
+    func referral(req: Request) async throws -> Response {
+        _ = try req.webPrincipal()
+        let caller = try await req.caller(.receiveReferrals, purpose: nil, with: access)
+        let item = try await screening.referral(try req.uuidParameter("id"), by: caller, on: req.db)
+        return try await req.renderPage(
+            "Screening/referral", title: "Screening form \(item.reference)",
+            ReferralPage(item: item))
+    }
+
     func receipt(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.receiveReferrals, purpose: nil, with: access)
-        _ = try await screening.acknowledge(try req.uuidParameter("id"), by: caller, on: req.db)
-        return try req.redirect(to: "/screening/referrals", flash: .referralAcknowledged)
+        let id = try req.uuidParameter("id")
+        _ = try await screening.acknowledge(id, by: caller, on: req.db)
+        return try req.redirect(to: "/screening/referrals/\(id)", flash: .referralAcknowledged)
     }
 
     func representatives(req: Request) async throws -> Response {
