@@ -9,7 +9,7 @@ extension ScreeningService {
         let s = try await clocks.summary(.screening, state: caller.state, rules: ScreeningClock.rules, at: now, on: db)
         return TaskQueue(
             id: "screenings", title: "Screenings in progress",
-            count: s.running, detail: TaskQueue.count(s.running, "screening open", "screenings open"),
+            count: s.running, detail: TaskQueue.noun(s.running, "screening open", "screenings open"),
             alert: s.overdue > 0 ? TaskQueue.count(s.overdue, "past its limit", "past their limit") : nil,
             nearest: s.nearest.map { ClockView($0, now: now) }, href: "/screening", link: "Open the screening worklist")
     }
@@ -19,7 +19,7 @@ extension ScreeningService {
         let waiting = try await referredTo(caller, on: db).filter(\.$receivedAt == nil).count()
         return TaskQueue(
             id: "referrals", title: "Referred screening forms", count: waiting,
-            detail: TaskQueue.count(waiting, "form to acknowledge", "forms to acknowledge"),
+            detail: TaskQueue.noun(waiting, "form to acknowledge", "forms to acknowledge"),
             href: "/screening/referrals", link: "Open the referred forms")
     }
 }

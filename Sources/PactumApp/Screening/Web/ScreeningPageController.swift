@@ -32,23 +32,30 @@ struct ScreeningPageController: RouteCollection {
     struct HomePage: Encodable, Sendable {
         var cases: [ScreeningView]
         var situations: [SelectOption]
+        var sexes: [SelectOption]
         var input: OpenScreeningInput
         var errors: [Problem.FieldError]
         var canOpen: Bool
     }
 
     private func home(
-        _ req: Request, input: OpenScreeningInput = .init(), errors: [Problem.FieldError] = [],
+        _ req: Request, input given: OpenScreeningInput? = nil, errors: [Problem.FieldError] = [],
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let principal = try req.webPrincipal()
+        let now = screening.clock.now()
+        var input = given ?? OpenScreeningInput()
+        if given == nil {
+            input.reference = GeneratedReference.make(principal.state.code, at: now, in: principal.state.timeZone)
+            input.eventAt = LocalDateTime.input(now, in: principal.state.timeZone)
+        }
         let caller = try await req.caller(.readScreening, purpose: nil, with: access)
         let page = HomePage(
             cases: try await screening.worklist(by: caller, on: req.db),
             situations: ScreeningSituation.allCases.map {
                 .init(
                     value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0.rawValue == input.situation)
-            }, input: input, errors: errors,
+            }, sexes: SelectOption.sexes(selected: input.sex), input: input, errors: errors,
             canOpen: !access.policy.purposes(of: principal, for: .openScreening).isEmpty)
         return try await req.renderPage("Screening/screening", title: "Screening", page, status: status)
     }
@@ -56,12 +63,15 @@ struct ScreeningPageController: RouteCollection {
     func home(req: Request) async throws -> Response { try await home(req) }
 
     func open(req: Request) async throws -> Response {
-        _ = try req.webPrincipal()
+        let principal = try req.webPrincipal()
         let caller = try await req.caller(.openScreening, purpose: nil, with: access)
         let input = try req.content.decode(OpenScreeningInput.self)
+        var local = input
+        local.eventAt = LocalDateTime.iso(input.eventAt, in: principal.state.timeZone)
+        local.startedAt = LocalDateTime.iso(input.startedAt, in: principal.state.timeZone)
         return try await req.submitForm(field: "") {
             let result = try await screening.open(
-                try input.validated(now: screening.clock.now()), by: caller, on: req.db)
+                try local.validated(now: screening.clock.now()), by: caller, on: req.db)
             return try req.redirect(
                 to: "/screening/cases/\(result.screening.id)",
                 flash: .screeningOpened(reference: result.screening.reference))
@@ -79,8 +89,16 @@ struct ScreeningPageController: RouteCollection {
         var indicators: [Indicator]
         var representatives: [RepresentativeView]
         var referrals: [SelectOption]
+        var states: [SelectOption]
         var hits: [SecurityHit]
         var canRecord: Bool
+        /// The checks may be recorded: the limit runs and the person is not yet referred.
+        var canCheck: Bool
+        /// The form and the person's flags may change: until the referral.
+        var canEditForm: Bool
+        var tasks: [ScreeningTask]
+        /// What the officer typed into the form that failed, shown again instead of the stored.
+        var typed: [String: String]
         var errors: [Problem.FieldError]
 
         struct Indicator: Encodable, Sendable {
@@ -90,14 +108,17 @@ struct ScreeningPageController: RouteCollection {
     }
 
     private func render(
-        _ req: Request, _ id: UUID, errors: [Problem.FieldError] = [], status: HTTPResponseStatus = .ok
+        _ req: Request, _ id: UUID, errors: [Problem.FieldError] = [], typed: [String: String] = [:],
+        status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let principal = try req.webPrincipal()
         let caller = try await req.caller(.readScreening, purpose: nil, with: access)
         let c = try await screening.screening(id, by: caller, on: req.db)
         let canRecord = !access.policy.purposes(of: principal, for: .recordScreening).isEmpty
+        let view = try ScreeningView(c, now: screening.clock.now())
+        let canCheck = canRecord && !c.isReferred && view.clock.status.isRunning
         let page = CasePage(
-            screening: try ScreeningView(c, now: screening.clock.now()), form: ScreeningForm(c, personalCopy: false),
+            screening: view, form: ScreeningForm(c, personalCopy: false),
             health: HealthCheckOutcome.allCases.map {
                 .init(value: $0.rawValue, label: $0.title, selected: $0 == c.healthOutcome)
             },
@@ -108,8 +129,12 @@ struct ScreeningPageController: RouteCollection {
             referrals: ScreeningReferral.allCases.map {
                 .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0 == c.referral)
             },
+            states: MemberState.allCases.filter { $0 != principal.state }.map {
+                .init(value: $0.code, label: $0.name, selected: false)
+            },
             hits: c.securityHits?.value ?? [],
-            canRecord: canRecord, errors: errors)
+            canRecord: canRecord, canCheck: canCheck, canEditForm: canRecord && !c.isReferred,
+            tasks: ScreeningTask.list(view, canCheck: canCheck), typed: typed, errors: errors)
         return try await req.renderPage(
             "Screening/screening-case", title: "Screening \(c.reference)", page, status: status)
     }
@@ -128,6 +153,9 @@ struct ScreeningPageController: RouteCollection {
         let action: Action = name == "referral" ? .referScreening : .recordScreening
         let caller = try await req.caller(action, purpose: nil, with: access)
         let id = try req.uuidParameter("id")
+        if name == "referral", (try? req.content.get(String.self, at: "confirmed")) != "yes" {
+            return try await referralCheck(req, id, try req.content.decode(ReferralInput.self))
+        }
         return try await req.submitForm(field: "") {
             let result: ScreeningResult
             switch name {
@@ -162,8 +190,34 @@ struct ScreeningPageController: RouteCollection {
             return try req.redirect(
                 to: "/screening/cases/\(id)#\(name)", flash: .screeningStepRecorded(warnings: result.warnings))
         } again: { errors, status in
-            try await render(req, id, errors: errors, status: status)
+            // Checkboxes arrive as arrays, which a flat dictionary does not take: those forms
+            // come back from what is stored.
+            let typed = (try? req.content.decode([String: String].self)) ?? [:]
+            return try await render(req, id, errors: errors, typed: typed, status: status)
         }
+    }
+
+    struct ReferralCheckPage: Encodable, Sendable {
+        var screening: ScreeningView
+        var tasks: [ScreeningTask]
+        var input: ReferralInput
+        var referralTitle: String
+    }
+
+    /// Check your answers (GOV.UK): the referral ends the screening and transmits the form, so
+    /// the officer sees what goes, and what is left undone, before it does.
+    private func referralCheck(_ req: Request, _ id: UUID, _ input: ReferralInput) async throws -> Response {
+        let caller = try await req.caller(.readScreening, purpose: nil, with: access)
+        let c = try await screening.screening(id, by: caller, on: req.db)
+        let view = try ScreeningView(c, now: screening.clock.now())
+        let referral = input.referral.flatMap(ScreeningReferral.init(rawValue:))
+        return try await req.renderPage(
+            "Screening/referral-check", title: "Check before referring \(c.reference)",
+            ReferralCheckPage(
+                screening: view,
+                tasks: ScreeningTask.list(view, canCheck: view.clock.status.isRunning).filter {
+                    $0.id != "referral-form"
+                }, input: input, referralTitle: referral.map { "\($0.title) (\($0.citation))" } ?? "none chosen"))
     }
 
     // MARK: The form
