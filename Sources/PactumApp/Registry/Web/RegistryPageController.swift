@@ -95,6 +95,7 @@ struct RegistryPageController: RouteCollection {
         var input: DatasetInput
         var categories: [SelectOption]
         var outcomes: [SelectOption]
+        var sexes: [SelectOption]
         var errors: [Problem.FieldError]
         var result: RegistrationResult?
     }
@@ -110,24 +111,36 @@ struct RegistryPageController: RouteCollection {
                     selected: $0.rawValue == input.category)
             },
             outcomes: ResettlementOutcome.allCases.map {
-                .init(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == input.resettlementOutcome)
-            }, errors: errors, result: result)
+                .init(
+                    value: $0.rawValue, label: Labels.humanised($0.rawValue),
+                    selected: $0.rawValue == input.resettlementOutcome)
+            }, sexes: SelectOption.sexes(selected: input.sex), errors: errors, result: result)
     }
 
     func newForm(req: Request) async throws -> Response {
-        _ = try req.webPrincipal()
+        let principal = try req.webPrincipal()
         try await req.authorize(.registerDataset, purpose: nil, with: access)
+        let now = registry.clock.now()
+        let zone = principal.state.timeZone
         return try await req.renderPage(
-            "Registry/registry-new", title: "Register a dataset", newPage(DatasetInput(category: "A")))
+            "Registry/registry-new", title: "Register a dataset",
+            newPage(
+                DatasetInput(
+                    category: "A", reference: GeneratedReference.make(principal.state.code, at: now, in: zone),
+                    eventAt: LocalDateTime.input(now, in: zone))))
     }
 
     func register(req: Request) async throws -> Response {
-        _ = try req.webPrincipal()
+        let principal = try req.webPrincipal()
         let caller = try await req.caller(.registerDataset, purpose: nil, with: access)
         let input = try req.content.decode(DatasetInput.self)
+        // The form's times are local to the official's state; the typed text stays for a retry.
+        var local = input
+        local.eventAt = LocalDateTime.iso(input.eventAt, in: principal.state.timeZone)
+        local.biometricsTakenAt = LocalDateTime.iso(input.biometricsTakenAt, in: principal.state.timeZone)
         return try await req.submitForm(field: "reference") {
             let result = try await registry.register(
-                try input.validated(now: registry.clock.now()), by: caller, on: req.db)
+                try local.validated(now: registry.clock.now()), by: caller, on: req.db)
             guard let dataset = result.dataset else {
                 // B1: nothing stored, so the comparison's answer is shown on the form itself.
                 return try await req.renderPage(
@@ -148,6 +161,8 @@ struct RegistryPageController: RouteCollection {
         var dataset: DatasetView
         var events: [SelectOption]
         var rectifiable: [SelectOption]
+        var states: [SelectOption]
+        var grounds: [SelectOption]
         var canUpdate: Bool
         var isDPO: Bool
         /// What biometric data are held ("fingerprints: iso-19794-2:2005" …), and whether the
@@ -172,8 +187,10 @@ struct RegistryPageController: RouteCollection {
             dataset: try await registry.view(dataset, on: req.db),
             events: events.map { .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: false) },
             rectifiable: DatasetInput.rectifiableFields.keys.sorted().map {
-                .init(value: $0, label: $0, selected: false)
+                .init(value: $0, label: Labels.label(.field, $0), selected: false)
             },
+            states: MemberState.allCases.map { .init(value: $0.code, label: $0.name, selected: false) },
+            grounds: Self.grounds,
             canUpdate: !events.isEmpty && !dataset.isRestricted, isDPO: caller.purpose == .dataSubjectRequest,
             biometrics: held,
             canCapture: held.filter { !$0.hasPrefix("image") }.isEmpty && !dataset.isRestricted
@@ -181,6 +198,24 @@ struct RegistryPageController: RouteCollection {
             errors: errors)
         return try await req.renderPage("Registry/dataset", title: "Dataset \(dataset.reference)", page, status: status)
     }
+
+    /// A security flag's grounds (EDAC Art 17(2)(i)) and an unmarking's (Art 31(3)), in words.
+    static let grounds: [SelectOption] = [
+        .init(value: SecurityFlagGround.armed.rawValue, label: "Security flag: armed", selected: false),
+        .init(value: SecurityFlagGround.violent.rawValue, label: "Security flag: violent", selected: false),
+        .init(
+            value: SecurityFlagGround.terrorism.rawValue, label: "Security flag: terrorist offences", selected: false),
+        .init(
+            value: SecurityFlagGround.europeanArrestWarrantOffence.rawValue,
+            label: "Security flag: an offence of the European arrest warrant (FD 2002/584/JHA Art 2(2))",
+            selected: false),
+        .init(
+            value: UnmarkGround.refugeeStatusWithdrawn.rawValue,
+            label: "Unmarking: refugee status withdrawn (QR Art 14)", selected: false),
+        .init(
+            value: UnmarkGround.subsidiaryProtectionWithdrawn.rawValue,
+            label: "Unmarking: subsidiary protection withdrawn (QR Art 19)", selected: false),
+    ]
 
     /// The capture form's files: a fingerprint record, a face template (values separated by
     /// commas) with its model, an image. A file input left empty sends an empty part.
@@ -219,11 +254,12 @@ struct RegistryPageController: RouteCollection {
     }
 
     func event(req: Request) async throws -> Response {
-        _ = try req.webPrincipal()
+        let principal = try req.webPrincipal()
         let caller = try await req.caller(.updateDataset, purpose: nil, with: access)
         let id = try req.uuidParameter("id")
-        let result = try await registry.record(
-            try req.content.decode(DatasetEventInput.self), on: id, by: caller, on: req.db)
+        var input = try req.content.decode(DatasetEventInput.self)
+        input.at = LocalDateTime.iso(input.at, in: principal.state.timeZone)
+        let result = try await registry.record(input, on: id, by: caller, on: req.db)
         if result.erased { return try req.redirect(to: "/registry", flash: .datasetErased) }
         return try req.redirect(to: "/registry/datasets/\(id)", flash: .noticesSent(result.notices))
     }
