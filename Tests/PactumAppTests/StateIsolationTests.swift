@@ -52,7 +52,7 @@ struct StateIsolationTests {
             let response = try await ctx.send(
                 .GET, "/api/v1/audit/entries?purpose=data-protection-supervision", token: token)
             #expect(response.status == .forbidden)
-            #expect(try response.problem().detail?.contains("allowed: fundamental-rights-monitoring") == true)
+            #expect(try response.problem().detail?.contains("allowed: Fundamental-rights monitoring") == true)
         }
     }
 

@@ -122,7 +122,7 @@ struct WebTests {
         try await withPactum { ctx in
             let monitor = try await WebSession.signedIn(ctx, as: try await ctx.makeUser(.fundamentalRightsMonitor))
             let page = try await monitor.get("/").body.string
-            #expect(page.contains(#"<dd id="entries-24h">"#) && page.contains(#"href="/audit""#))
+            #expect(page.contains(#"<strong id="entries-24h">"#) && page.contains(#"href="/audit""#))
             let caseworker = try await WebSession.signedIn(ctx, as: try await ctx.makeUser(.asylumCaseworker))
             let other = try await caseworker.get("/").body.string
             #expect(!other.contains(#"href="/audit""#) && other.contains("Asylum caseworker"))

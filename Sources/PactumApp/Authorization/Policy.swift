@@ -22,6 +22,32 @@ enum Action: String, Sendable, CaseIterable {
     case monitorScreening = "monitoring.record"
 }
 
+extension Action {
+    /// What the action lets a user do, for the refusal a person reads.
+    var phrase: String {
+        switch self {
+        case .readOwnAccount: "read your account"
+        case .changeOwnPassword: "change your password"
+        case .readAuditTrail: "read the audit trail"
+        case .verifyAuditChain: "verify the audit chain"
+        case .registerDataset: "register datasets in Eurodac"
+        case .readRegistry: "read the identity registry"
+        case .searchRegistry: "search the identity registry"
+        case .updateDataset: "update registry datasets"
+        case .reviewCandidates: "verify identification candidates"
+        case .readNotices: "read the notices of other Member States"
+        case .exerciseDataSubjectRights: "answer data-subject requests"
+        case .openScreening: "open screenings"
+        case .readScreening: "read screenings"
+        case .recordScreening: "record screening checks"
+        case .referScreening: "refer screenings"
+        case .receiveReferrals: "receive referred screening forms"
+        case .loadWatchlists: "load watchlists"
+        case .monitorScreening: "record monitoring findings"
+        }
+    }
+}
+
 /// The answer of the policy.
 enum PolicyDecision: Sendable, Equatable {
     case permit
@@ -130,12 +156,12 @@ struct Policy: Sendable {
         let grants = Self.grants[action] ?? [:]
         let purposes = principal.roles.reduce(into: Set<Purpose>()) { $0.formUnion(grants[$1] ?? []) }
         guard !purposes.isEmpty else {
-            return .deny("Your roles do not allow \(action.rawValue).")
+            return .deny("Your roles do not allow you to \(action.phrase).")
         }
         guard let purpose else { return .permit }
         guard purposes.contains(purpose) else {
-            let allowed = purposes.map(\.rawValue).sorted().joined(separator: ", ")
-            return .deny("The purpose \(purpose.rawValue) is not allowed for \(action.rawValue); allowed: \(allowed).")
+            let allowed = purposes.map(\.title).sorted().joined(separator: ", ")
+            return .deny("\(purpose.title) is not a purpose for which you may \(action.phrase); allowed: \(allowed).")
         }
         // Data belongs to one Member State; another state's users see it only through an
         // exchange (a Notice), never directly (DESIGN.md).

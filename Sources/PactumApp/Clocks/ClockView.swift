@@ -19,6 +19,9 @@ struct ClockView: Content, Equatable {
     var dueLocal: String
     var timeLeft: String
     var statusLabel: String
+    /// The Legal clocks page counting this limit from its event, with every step and the
+    /// holidays that moved it.
+    var reasoning: String
 
     init(_ c: LegalClock, now: Date) {
         rule = c.rule
@@ -32,6 +35,18 @@ struct ClockView: Content, Equatable {
         dueLocal = Self.local(c.dueAt, in: c.state)
         timeLeft = ClockWording.timeLeft(seconds: c.position.secondsLeft(at: now), status: status)
         statusLabel = ClockWording.label(status)
+        var query = URLComponents()
+        query.queryItems = [
+            .init(name: "rule", value: c.rule), .init(name: "state", value: c.state.code),
+            .init(name: "from", value: c.triggeredAt.iso),
+        ]
+        if let variant = c.variant,
+            ClockRule.catalogue.first(where: { $0.id == c.rule })?.extensions
+                .contains(where: { $0.id == variant }) == true
+        {
+            query.queryItems?.append(.init(name: "extension", value: variant))
+        }
+        reasoning = "/law?" + (query.percentEncodedQuery ?? "")
     }
 
     /// "Thu 26 Nov 2026, 00:00 CET": the day, the time and the zone where the limit runs.

@@ -17,6 +17,9 @@ public struct DemoLogin: Sendable, Codable {
 public struct DemoData: Sendable {
     public static let states: [MemberState] = [.DE, .IT, .ES]
     static let seed: UInt64 = 2026
+    /// Family names of the shipped tables that recall a perpetrator of the 20th century's
+    /// crimes (Heydrich, Speer, Franco, Badoglio): a demo official never bears one.
+    static let unfitFamilyNames: Set<String> = ["Heydrich", "Speer", "Franco", "Badoglio"]
 
     let auth: AuthService
 
@@ -39,7 +42,8 @@ public struct DemoData: Sendable {
             for role in Role.allCases {
                 let sex = NameTable.Sex.allCases.randomElement(using: &rng)!
                 let given = names.givenNames[sex]!.randomElement(using: &rng)!
-                let family = names.familyNames.randomElement(using: &rng)!
+                let family = names.familyNames.filter { !Self.unfitFamilyNames.contains($0) }
+                    .randomElement(using: &rng)!
                 logins.append(
                     DemoLogin(
                         email: email(role, state),

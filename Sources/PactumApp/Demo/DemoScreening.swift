@@ -69,7 +69,7 @@ struct DemoScreening {
                     "document,\(state.code)-DEMO-SLTD-1,,,,,X0000001,"
                 ])
                 .joined(separator: "\n")
-            _ = try await screening.loadWatchlist(csv, list: "demo-alerts", by: callers[state]!, on: db)
+            _ = try await screening.loadWatchlist(csv, list: "demo", by: callers[state]!, on: db)
         }
         for (n, plan) in Self.plans.enumerated() {
             let person = people[(n * 3 + 5) % people.count]

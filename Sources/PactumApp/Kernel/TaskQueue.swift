@@ -8,7 +8,7 @@ struct TaskQueue: Encodable, Sendable {
     var id: String
     var title: String
     var count: Int
-    /// What the count means, in words: "3 screenings open".
+    /// What the count counts, in words beside it: "screenings open".
     var detail: String
     /// What needs attention first ("1 past its limit"), if anything does.
     var alert: String?
@@ -25,5 +25,7 @@ struct TaskQueue: Encodable, Sendable {
     }
 
     /// "1 screening", "3 screenings": English plurals of the nouns the queues count.
-    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(noun(n, one, many))" }
+
+    static func noun(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? one : many }
 }

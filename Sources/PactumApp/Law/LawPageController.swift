@@ -35,6 +35,11 @@ struct LawPageController: RouteCollection {
     }
 
     /// The CFM's situations, in words.
+    /// Each extension by its grounds, as the first rule with it states them.
+    static let extensionLabels: [String: String] = ClockRule.catalogue.flatMap(\.extensions).reduce(into: [:]) {
+        if $0[$1.id] == nil { $0[$1.id] = $1.grounds.prefix(1).uppercased() + $1.grounds.dropFirst() }
+    }
+
     static let crisisLabels: [(CrisisKind, String)] = [
         (.massArrival, "Mass arrivals (CFM Art 1(4)(a))"),
         (.instrumentalisation, "Instrumentalisation (CFM Art 1(4)(b))"),
@@ -51,8 +56,8 @@ struct LawPageController: RouteCollection {
                 SelectOption(
                     value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == (form.state ?? "DE"))
             },
-            extensions: Set(ClockRule.catalogue.flatMap { $0.extensions.map(\.id) }).sorted().map {
-                SelectOption(value: $0, label: $0, selected: $0 == form.extension)
+            extensions: Self.extensionLabels.sorted { $0.value < $1.value }.map {
+                SelectOption(value: $0.key, label: $0.value, selected: $0.key == form.extension)
             },
             crises: Self.crisisLabels.map {
                 SelectOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.crisis)

@@ -9,7 +9,7 @@ extension MonitoringService {
             .filter(\.$status != .closed).count()
         return TaskQueue(
             id: "allegations", title: "Allegations of violations", count: count,
-            detail: TaskQueue.count(count, "allegation open", "allegations open"), href: "/monitoring",
+            detail: TaskQueue.noun(count, "allegation open", "allegations open"), href: "/monitoring",
             link: "Open the monitoring page")
     }
 }

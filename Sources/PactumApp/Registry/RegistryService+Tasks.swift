@@ -11,7 +11,7 @@ extension RegistryService {
             .registry, state: caller.state, rules: EurodacCategory.transmissionRules, at: now, on: db)
         return TaskQueue(
             id: "transmissions", title: "Transmissions to Eurodac", count: s.running,
-            detail: TaskQueue.count(s.running, "dataset to transmit", "datasets to transmit"),
+            detail: TaskQueue.noun(s.running, "dataset to transmit", "datasets to transmit"),
             alert: s.overdue > 0 ? TaskQueue.count(s.overdue, "transmission overdue", "transmissions overdue") : nil,
             nearest: s.nearest.map { ClockView($0, now: now) }, href: "/registry/worklist",
             link: "Open the transmission worklist")
@@ -24,7 +24,7 @@ extension RegistryService {
         let all = biometric + (try await pendingCandidates(of: caller, kind: .biographic, on: db))
         return TaskQueue(
             id: "candidates", title: "Candidates to verify", count: all,
-            detail: TaskQueue.count(all, "candidate waiting", "candidates waiting"),
+            detail: TaskQueue.noun(all, "candidate waiting", "candidates waiting"),
             alert: biometric > 0
                 ? TaskQueue.count(biometric, "fingerprint or face candidate", "fingerprint or face candidates") : nil,
             href: "/registry/review", link: "Open the review queue")
@@ -43,7 +43,7 @@ extension RegistryService {
         let unread = try await exchange.unacknowledged(.registryNotice, of: caller.state, on: db)
         return TaskQueue(
             id: "notices", title: "Notices from other Member States", count: unread,
-            detail: TaskQueue.count(unread, "notice unread", "notices unread"), href: "/registry/inbox",
+            detail: TaskQueue.noun(unread, "notice unread", "notices unread"), href: "/registry/inbox",
             link: "Open the inbox")
     }
 }

@@ -89,14 +89,16 @@ struct MonitoringPageController: RouteCollection {
         let report = try await monitoring.report(year: year, by: caller, on: req.db)
         let rows =
             report.screenings.sorted { $0.key < $1.key }.map {
-                Row(section: "Screenings by situation", label: $0.key, count: $0.value)
+                Row(section: "Screenings by situation", label: Labels.label(.code, $0.key), count: $0.value)
             }
             + report.referrals.sorted { $0.key < $1.key }.map {
-                Row(section: "Referrals", label: $0.key, count: $0.value)
+                Row(section: "Referrals", label: Labels.label(.code, $0.key), count: $0.value)
             }
             + report.allegations.sorted { $0.key < $1.key }.flatMap { category, statuses in
                 statuses.sorted { $0.key < $1.key }.map {
-                    Row(section: "Allegations", label: "\(category): \($0.key)", count: $0.value)
+                    Row(
+                        section: "Allegations",
+                        label: "\(Labels.label(.code, category)): \(Labels.label(.code, $0.key))", count: $0.value)
                 }
             }
         return try await req.renderPage(

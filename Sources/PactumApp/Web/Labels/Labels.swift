@@ -1,4 +1,5 @@
 import Foundation
+import PactumLaw
 
 /// The one place that turns Pactum's codes into the words a page shows: audit actions and
 /// outcomes, record types, form fields, and any enum with a title. Templates reach it through
@@ -6,7 +7,8 @@ import Foundation
 /// page walk fails on a camelCase, kebab-case or URN string in visible text).
 enum Labels {
     enum Kind: String, CaseIterable {
-        case action, outcome, record, field, purpose, allegation, candidate, source, strength
+        case action, outcome, record, field, purpose, allegation, candidate, source, strength, code, detail, biometric,
+            screening
     }
 
     static func label(_ kind: Kind, _ code: String) -> String {
@@ -20,6 +22,10 @@ enum Labels {
         case .candidate: Candidate.Status(rawValue: code).map(candidate) ?? humanised(code)
         case .source: Candidate.Source(rawValue: code).map(source) ?? humanised(code)
         case .strength: Double(code).map { strength(probability: $0) } ?? code
+        case .code: codes[code] ?? humanised(code)
+        case .detail: detail(code)
+        case .biometric: biometric(code)
+        case .screening: screeningStatus[code] ?? humanised(code)
         }
     }
 
@@ -138,6 +144,22 @@ enum Labels {
         return odds >= 1e9 ? "below 1 in a billion" : "1 in \(Int(odds).formatted())"
     }
 
+    /// "fingerprints: iso-19794-2:2005" → "Fingerprints (ISO/IEC 19794-2:2005)".
+    static func biometric(_ held: String) -> String {
+        let parts = held.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let kinds = ["fingerprints": "Fingerprints", "face": "Facial template", "image": "Facial image"]
+        let formats = ["iso-19794-2:2005": "ISO/IEC 19794-2:2005", "ansi-nist-itl-1-2011": "ANSI/NIST-ITL 1-2011"]
+        guard let kind = parts.first else { return held }
+        let format = parts.count > 1 ? (formats[parts[1]] ?? parts[1]) : nil
+        return (kinds[kind] ?? humanised(kind)) + (format.map { " (\($0))" } ?? "")
+    }
+
+    /// `ScreeningCase.status(now:)`.
+    static let screeningStatus = [
+        "open": "In progress", "due": "Less than a day left", "ended": "Limit passed: refer now",
+        "referred": "Referred",
+    ]
+
     /// The records the audit trail names.
     static let records: [String: String] = [
         "audit-trail": "Audit trail", "user": "User account", "citizenship": "Citizenship",
@@ -164,6 +186,40 @@ enum Labels {
         "nationalities": "Nationalities", "givenName": "Given name", "familyName": "Family name",
         "nationality": "Nationality",
     ]
+
+    /// The values of Pactum's enums that pages and audit details name, by their titles.
+    static let codes: [String: String] = {
+        var all: [String: String] = [:]
+        func add<E: RawRepresentable<String> & CaseIterable>(_: E.Type, _ title: (E) -> String) {
+            for c in E.allCases { all[c.rawValue] = title(c) }
+        }
+        add(ScreeningSituation.self, \.title)
+        add(ScreeningReferral.self, \.title)
+        add(VulnerabilityIndicator.self, \.title)
+        add(HealthCheckOutcome.self, \.title)
+        add(AllegationStatus.self, \.title)
+        add(AllegationCategory.self, \.title)
+        add(Candidate.Status.self, candidate)
+        add(Candidate.Source.self, source)
+        add(ReceivingAuthority.self) { $0 == .asylumRegistration ? "Asylum authority" : "Return authority" }
+        add(SecurityFlagGround.self) {
+            switch $0 {
+            case .armed: "armed"
+            case .violent: "violent"
+            case .terrorism: "terrorist offences"
+            case .europeanArrestWarrantOffence: "an offence of the European arrest warrant"
+            }
+        }
+        return all
+    }()
+
+    /// An audit entry's detail with the codes it names given as their titles: the entry itself
+    /// is hash-chained and keeps what was written.
+    static func detail(_ text: String) -> String {
+        text.replacing(/[a-z][a-z0-9]*(?:-[a-z0-9]+)+/) { match in
+            codes[String(match.output)].map { "“\($0)”" } ?? String(match.output)
+        }
+    }
 
     /// "dateOfBirth" → "Date of birth", "spot-check" → "Spot check": the fallback for a code
     /// no table lists yet, so that even a new one reads as words.
