@@ -39,7 +39,9 @@ extension Application {
         try web.register(collection: RegistryPageController(registry: services.registry, access: access))
         try web.register(collection: ReviewPageController(registry: services.registry, access: access))
         try web.register(collection: ScreeningPageController(screening: services.screening, access: access))
-        try web.register(collection: MonitoringPageController(monitoring: services.monitoring, access: access))
+        try web.register(
+            collection: MonitoringPageController(
+                monitoring: services.monitoring, screening: services.screening, access: access))
     }
 }
 

@@ -152,6 +152,25 @@ struct ScreeningService: Sendable {
         return try open.map { try ScreeningView($0, now: now) }
     }
 
+    /// The screenings of the caller's state referred most recently, newest first: a finished
+    /// screening stays findable until its retention ends (SCR Art 18(7)).
+    func referred(by caller: Caller, limit: Int = 50, on db: any Database) async throws -> [ScreeningView] {
+        let now = clock.now()
+        let cases = try await ScreeningCase.query(on: db).filter(\.$state == caller.state)
+            .filter(\.$referredAt != nil).sort(\.$referredAt, .descending).limit(limit).all()
+        let ids = try cases.map { try $0.requireID() }
+        let limits = try await clocks.clocks(records: ids, on: db)
+        for c in cases {
+            c.limit = LegalClock.latest(
+                of: (limits[try c.requireID()] ?? []).filter { ScreeningClock.rules.contains($0.rule) })
+        }
+        try await audit.record(
+            caller.draft(
+                .screeningRead, "screening.worklist", nil, state: caller.state.code, detail: "\(cases.count) referred"),
+            on: db)
+        return try cases.filter { $0.limit != nil }.map { try ScreeningView($0, now: now) }
+    }
+
     /// The form, whole, or as the person's own copy without the hit field (SCR Art 17(3)).
     func form(_ id: UUID, personalCopy: Bool, by caller: Caller, on db: any Database) async throws -> ScreeningForm {
         let c = try await screening(id, by: caller, on: db)

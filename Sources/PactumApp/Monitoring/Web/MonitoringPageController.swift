@@ -7,6 +7,7 @@ import Vapor
 /// as a printable page.
 struct MonitoringPageController: RouteCollection {
     let monitoring: MonitoringService
+    let screening: ScreeningService
     let access: AccessControl
 
     func boot(routes: any RoutesBuilder) throws {
@@ -22,6 +23,8 @@ struct MonitoringPageController: RouteCollection {
         var spotChecks: [MonitoringService.SpotCheckView]
         var allegations: [MonitoringService.AllegationView]
         var categories: [SelectOption]
+        /// The screenings a finding may concern, by reference: none is typed by its id.
+        var screenings: [SelectOption]
         var errors: [Problem.FieldError]
         var year: Int
     }
@@ -32,6 +35,9 @@ struct MonitoringPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.monitorScreening, purpose: nil, with: access)
         let (checks, allegations) = try await monitoring.overview(by: caller, on: req.db)
+        let reader = try await req.caller(.readScreening, purpose: nil, with: access)
+        let cases =
+            try await screening.worklist(by: reader, on: req.db) + screening.referred(by: reader, on: req.db)
         let year = Calendar(identifier: .gregorian).component(.year, from: monitoring.clock.now())
         return try await req.renderPage(
             "Monitoring/monitoring", title: "Fundamental-rights monitoring",
@@ -40,7 +46,13 @@ struct MonitoringPageController: RouteCollection {
                 categories: AllegationCategory.allCases.map {
                     .init(value: $0.rawValue, label: $0.title, selected: false)
                 },
-                errors: errors, year: year), status: status)
+                screenings: cases.map {
+                    .init(
+                        value: $0.id.uuidString,
+                        label:
+                            "\($0.reference) · \($0.situationTitle) · \(ClockView.day($0.startedAt, in: caller.state.timeZone))",
+                        selected: false)
+                }, errors: errors, year: year), status: status)
     }
 
     func home(req: Request) async throws -> Response { try await render(req) }

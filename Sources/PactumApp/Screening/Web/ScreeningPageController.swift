@@ -31,6 +31,7 @@ struct ScreeningPageController: RouteCollection {
 
     struct HomePage: Encodable, Sendable {
         var cases: [ScreeningView]
+        var referred: [ScreeningView]
         var situations: [SelectOption]
         var sexes: [SelectOption]
         var input: OpenScreeningInput
@@ -52,6 +53,7 @@ struct ScreeningPageController: RouteCollection {
         let caller = try await req.caller(.readScreening, purpose: nil, with: access)
         let page = HomePage(
             cases: try await screening.worklist(by: caller, on: req.db),
+            referred: try await screening.referred(by: caller, on: req.db),
             situations: ScreeningSituation.allCases.map {
                 .init(
                     value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0.rawValue == input.situation)
