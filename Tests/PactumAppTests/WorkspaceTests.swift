@@ -146,6 +146,16 @@ struct WorkspaceTests {
                 last.components(separatedBy: #"class="candidate-row""#).count - 1 == pending - 10 * ((pending - 1) / 10)
             )
             #expect(!first.contains("Confirm the hit"))
+            // Out-of-range pages and offsets: an answer, not an overflow.
+            #expect(try await expert.get("/registry/review?kind=biographic&page=\(Int.max)").status == .ok)
+            let api = try await RegistryClient.make(ctx, .fingerprintExpert, state: .DE)
+            #expect(
+                try await api.send(.GET, "/api/v1/registry/candidates?offset=\(Int.max)").status == .unprocessableEntity
+            )
+            #expect(try await api.send(.GET, "/api/v1/registry/candidates?kind=both").status == .unprocessableEntity)
+            let second = try await api.decode(
+                [CandidateView].self, .GET, "/api/v1/registry/candidates?kind=biographic&offset=10&limit=10")
+            #expect(second.count == min(10, pending - 10))
         }
     }
 }

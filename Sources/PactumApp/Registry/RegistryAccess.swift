@@ -72,13 +72,16 @@ struct ReviewQueueQuery: Sendable {
     var offset: Int
     var limit: Int
     static let maxLimit = 500
+    /// Far beyond any queue, and far from overflowing `offset + limit`.
+    static let maxOffset = 10_000_000
 
     init(_ raw: Raw) throws {
         var check = FieldValidator()
         kind = raw.kind.given.flatMap(ReviewQueueKind.init(rawValue:))
         check.require(raw.kind.given == nil || kind != nil, "kind", "must be biometric or biographic")
         let offset = raw.offset.given.map { Int($0) } ?? 0
-        check.require(offset.map { $0 >= 0 } ?? false, "offset", "must be a whole number from 0")
+        check.require(
+            offset.map { (0...Self.maxOffset).contains($0) } ?? false, "offset", "must be from 0 to \(Self.maxOffset)")
         let limit = raw.limit.given.map { Int($0) } ?? Self.maxLimit
         check.require(limit.map { (1...Self.maxLimit).contains($0) } ?? false, "limit", "must be from 1 to 500")
         try check.throwIfInvalid()

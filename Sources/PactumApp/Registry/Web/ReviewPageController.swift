@@ -37,7 +37,8 @@ struct ReviewPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
         let kind = req.query[String.self, at: "kind"].flatMap(ReviewQueueKind.init(rawValue:)) ?? .biometric
-        let pageNumber = max(1, req.query[Int.self, at: "page"] ?? 1)
+        // Clamped, so that no page number overflows the offset.
+        let pageNumber = min(max(1, req.query[Int.self, at: "page"] ?? 1), ReviewQueueQuery.maxOffset / Self.pageSize)
         let page = try await registry.reviewQueue(
             by: caller, kind: kind, offset: (pageNumber - 1) * Self.pageSize, limit: Self.pageSize, on: req.db)
         var tabs: [Tab] = []
