@@ -110,5 +110,6 @@ def test_every_page_speaks_words_and_passes_axe(browser, server, role):  # noqa:
     assert browser.find_element(By.ID, "demo-banner").text.startswith("Demonstration data")
     shot(browser, f"dashboard-{role}")
     visited, problems = walk(browser, server)
+    print(f"{role}: {len(visited)} pages walked, {len(problems)} with a problem")
     assert len(visited) >= 4, visited
     assert not problems, "\n".join(f"{path}: {found}" for path, found in problems.items())

@@ -22,16 +22,22 @@ extension RegistryService {
     func reviewQueue(
         by caller: Caller, kind: ReviewQueueKind? = nil, offset: Int = 0, limit: Int = 500, on db: any Database
     ) async throws -> ReviewQueuePage {
+        let query = pending(of: caller, kind: kind, on: db)
+        let total = try await query.count()
+        let pending = try await query.sort(\.$probability, .descending).sort(\.$createdAt).sort(\.$id)
+            .range(offset..<(offset + limit)).all()
+        return ReviewQueuePage(candidates: try await shown(pending, by: caller, on: db), total: total)
+    }
+
+    /// The candidates of the caller's state that wait for an expert, of one queue or both.
+    func pending(of caller: Caller, kind: ReviewQueueKind?, on db: any Database) -> QueryBuilder<Candidate> {
         let query = Candidate.query(on: db).filter(\.$probeState == caller.state.code).filter(\.$status == .pending)
         switch kind {
         case .biometric: query.filter(\.$source != .biographic)
         case .biographic: query.filter(\.$source == .biographic)
         case nil: break
         }
-        let total = try await query.count()
-        let pending = try await query.sort(\.$probability, .descending).sort(\.$createdAt).sort(\.$id)
-            .range(offset..<(offset + limit)).all()
-        return ReviewQueuePage(candidates: try await shown(pending, by: caller, on: db), total: total)
+        return query
     }
 
     /// One candidate of the expert's state, decided or not: the comparison page.

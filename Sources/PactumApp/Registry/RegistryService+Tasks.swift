@@ -32,10 +32,7 @@ extension RegistryService {
 
     /// How many candidates of one queue wait; a count, so no read of personal data.
     func pendingCandidates(of caller: Caller, kind: ReviewQueueKind, on db: any Database) async throws -> Int {
-        let query = Candidate.query(on: db).filter(\.$probeState == caller.state.code).filter(\.$status == .pending)
-        return try await
-            (kind == .biometric
-            ? query.filter(\.$source != .biographic) : query.filter(\.$source == .biographic)).count()
+        try await pending(of: caller, kind: kind, on: db).count()
     }
 
     /// Notices other states sent to the caller's state that nobody has acknowledged.

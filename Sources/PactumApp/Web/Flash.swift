@@ -27,11 +27,11 @@ enum Flash: Codable, Sendable, Equatable {
         switch self {
         case .registered(let reference, let n): "Dataset \(reference) registered; \(n) candidates for the experts."
         case .biometricsRecorded(let stored, let n):
-            "biometric data recorded (\(stored.joined(separator: ", "))); \(n) candidates for the experts"
-        case .noticesSent(let n): "\(n) notices sent"
+            "Biometric data recorded (\(stored.map(Labels.biometric).joined(separator: ", "))); \(n) candidates for the experts."
+        case .noticesSent(let n): n == 1 ? "Recorded; 1 notice sent." : "Recorded; \(n) notices sent."
         case .datasetErased: "The dataset was erased."
-        case .rectified: "rectified"
-        case .restrictionChanged: "restriction changed"
+        case .rectified: "Rectified; the Member States holding the person were told."
+        case .restrictionChanged: "The restriction of processing was changed."
         case .candidateDecided(let status, let probe, let match, let due):
             switch Candidate.Status(rawValue: status) {
             case .confirmed:
@@ -47,9 +47,9 @@ enum Flash: Codable, Sendable, Equatable {
         case .screeningStepRecorded(let warnings): (["Recorded."] + warnings).joined(separator: " ")
         case .referralAcknowledged: "The referral was acknowledged."
         case .representativeAdded: "The representative was added."
-        case .watchlistLoaded(let list, let n): "\(list): \(n) alerts loaded"
+        case .watchlistLoaded(let list, let n): "Watchlist “\(list)” loaded: \(n) alerts."
         case .allegationRecorded: "The allegation was recorded."
-        case .allegationMoved(let status): "The allegation is now \(status)."
+        case .allegationMoved(let status): "The allegation is now: \(Labels.label(.allegation, status).lowercased())."
         case .spotCheckRecorded: "The spot check was recorded."
         case .passwordChanged: "Your password has been changed. Your API tokens were revoked."
         }
