@@ -40,10 +40,7 @@ struct ClockView: Content, Equatable {
             .init(name: "rule", value: c.rule), .init(name: "state", value: c.state.code),
             .init(name: "from", value: c.triggeredAt.iso),
         ]
-        if let variant = c.variant,
-            ClockRule.catalogue.first(where: { $0.id == c.rule })?.extensions
-                .contains(where: { $0.id == variant }) == true
-        {
+        if let variant = c.variant, ClockRule.named(c.rule)?.extensions.contains(where: { $0.id == variant }) == true {
             query.queryItems?.append(.init(name: "extension", value: variant))
         }
         reasoning = "/law?" + (query.percentEncodedQuery ?? "")

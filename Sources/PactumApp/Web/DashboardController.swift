@@ -40,25 +40,28 @@ struct DashboardController: RouteCollection {
     func dashboard(req: Request) async throws -> Response {
         let principal = try req.webPrincipal()
         func may(_ action: Action) -> Bool { !access.policy.purposes(of: principal, for: action).isEmpty }
-        func caller(_ action: Action) -> Caller {
-            Caller(
-                principal: principal, purpose: access.policy.purposes(of: principal, for: action)[0],
-                requestID: req.requestID)
+        // The role's own purpose for each queue, as every route takes it; a count reads no record.
+        func caller(_ action: Action) async throws -> Caller {
+            try await req.caller(action, purpose: nil, with: access)
         }
         var queues: [TaskQueue] = []
-        if may(.readScreening) { queues.append(try await screening.openQueue(of: caller(.readScreening), on: req.db)) }
+        if may(.readScreening) {
+            queues.append(try await screening.openQueue(of: try await caller(.readScreening), on: req.db))
+        }
         if may(.receiveReferrals) {
-            queues.append(try await screening.referralQueue(of: caller(.receiveReferrals), on: req.db))
+            queues.append(try await screening.referralQueue(of: try await caller(.receiveReferrals), on: req.db))
         }
         if may(.registerDataset) {
-            queues.append(try await registry.transmissionQueue(of: caller(.registerDataset), on: req.db))
+            queues.append(try await registry.transmissionQueue(of: try await caller(.registerDataset), on: req.db))
         }
         if may(.reviewCandidates) {
-            queues.append(try await registry.candidateQueue(of: caller(.reviewCandidates), on: req.db))
+            queues.append(try await registry.candidateQueue(of: try await caller(.reviewCandidates), on: req.db))
         }
-        if may(.readNotices) { queues.append(try await registry.noticeQueue(of: caller(.readNotices), on: req.db)) }
+        if may(.readNotices) {
+            queues.append(try await registry.noticeQueue(of: try await caller(.readNotices), on: req.db))
+        }
         if may(.monitorScreening) {
-            queues.append(try await monitoring.allegationQueue(of: caller(.monitorScreening), on: req.db))
+            queues.append(try await monitoring.allegationQueue(of: try await caller(.monitorScreening), on: req.db))
         }
         let starts: [(Action, String, String)] = [
             (.openScreening, "Open a screening", "/screening#open"),
