@@ -27,13 +27,24 @@ public enum ClockWording {
         }
     }
 
-    /// Days and hours from a day up, hours and minutes below it, minutes below an hour.
-    static func duration(_ seconds: TimeInterval) -> String {
+    /// A unit of the time left in words.
+    public enum Unit: String, Sendable, CaseIterable {
+        case day, hour, minute
+    }
+
+    /// Days and hours from a day up, hours and minutes below it, minutes below an hour; none
+    /// below a minute. Every language's wording counts the same parts.
+    public static func parts(_ seconds: TimeInterval) -> [(count: Int, unit: Unit)] {
         let minutes = Int((max(seconds, 0) / 60).rounded(.down))
         let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
-        func unit(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        if days > 0 { return hours > 0 ? "\(unit(days, "day")) \(unit(hours, "hour"))" : unit(days, "day") }
-        if hours > 0 { return mins > 0 ? "\(unit(hours, "hour")) \(unit(mins, "minute"))" : unit(hours, "hour") }
-        return minutes > 0 ? unit(mins, "minute") : "less than a minute"
+        let all: [(count: Int, unit: Unit)] =
+            days > 0
+            ? [(days, .day), (hours, .hour)] : hours > 0 ? [(hours, .hour), (mins, .minute)] : [(mins, .minute)]
+        return all.filter { $0.count > 0 }
+    }
+
+    static func duration(_ seconds: TimeInterval) -> String {
+        let words = parts(seconds).map { "\($0.count) \($0.unit.rawValue)\($0.count == 1 ? "" : "s")" }
+        return words.isEmpty ? "less than a minute" : words.joined(separator: " ")
     }
 }
