@@ -152,7 +152,7 @@ struct HTTPConventionTests {
             let response = try await ctx.send(.GET, "/no-such-page", headers: ["Accept": "text/html"])
             #expect(response.status == .notFound)
             #expect(response.headers.contentType == .html)
-            #expect(response.body.string.contains("<h1>Not Found</h1>"))
+            #expect(response.body.string.contains("<h1>Not found</h1>"))
         }
     }
 }

@@ -150,6 +150,8 @@ struct RouteMatrixTests {
         "GET /": .signedIn,
         "GET /account/password": .signedIn,
         "POST /account/password": .signedIn,
+        "GET /language/:code": .open,
+        "POST /language": .signedIn,
         "GET /audit": .only(oversight),
         "GET /audit/verify": .only(oversight),
     ]

@@ -122,7 +122,7 @@ def test_fingerprints_captured_in_two_states_find_the_person_under_another_name(
     WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "error-summary"))
     assert "Fingerprint record" in browser.find_element(By.ID, "error-summary").text
     assert browser.find_element(By.ID, "biometrics").text == "None recorded."
-    assert "1 candidates for the experts" in capture(second["id"])
+    assert "1 candidate for the experts" in capture(second["id"])
     sign_out(browser)
 
     sign_in(browser, server, "fingerprint-expert.it@demo.pactum.example")
@@ -155,4 +155,4 @@ def test_fingerprints_captured_in_two_states_find_the_person_under_another_name(
     browser.find_element(By.LINK_TEXT, "DE-PRINTS-1").click()
     browser.find_element(By.LINK_TEXT, "Person page").click()
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Haidari, Yusuf")
-    assert "IT IT-PRINTS-1: category D" in browser.find_element(By.ID, "other-datasets").text
+    assert "Italy IT-PRINTS-1: category D" in browser.find_element(By.ID, "other-datasets").text

@@ -133,7 +133,7 @@ def test_one_screening_from_disembarkation_to_referral(browser, server):
     assert "Done" in browser.find_element(By.ID, "check-tasks").text
     shot(browser, "screening-check-answers")
     click_and_wait(browser, "Refer and transmit the form")
-    assert "Asylum authority, IT" in browser.find_element(By.ID, "referral").text
+    assert "Asylum authority, Italy" in browser.find_element(By.ID, "referral").text
     assert browser.find_element(By.ID, "status").text == "Referred"
     assert task(browser, "referral-form") == "Done"
     # What no longer applies is gone: no check, no form, no referral.

@@ -73,5 +73,5 @@ def test_monitor_records_an_allegation_and_moves_it_on(browser, server):
     Select(row.find_element(By.NAME, "status")).select_by_visible_text("Being investigated")
     row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "message"))
-    assert browser.find_element(By.ID, "message").text == "The allegation is now: being investigated."
+    assert browser.find_element(By.ID, "message").text == "The allegation is now: Being investigated."
     shot(browser, "monitoring")

@@ -19,6 +19,8 @@ enum PactumMigrations {
             UpdateCandidatesExplanationJSON(), MoveBiographicToGroup(),
             // The audit trail by record
             AddAuditRecordIndex(),
+            // The user's language
+            AddUserLanguage(),
         ]
     }
 }

@@ -60,7 +60,12 @@ extension Application {
         }
 
         let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
+        storage[CatalogueKey.self] = try MessageCatalogue.load(from: resources.appendingPathComponent("Locales"))
         views.use(.leaf)
+        leaf.tags["t"] = TextTag()
+        leaf.tags["plural"] = PluralTag()
+        leaf.tags["message"] = MessageTag()
+        leaf.tags["timeleft"] = TimeLeftTag()
         leaf.tags["decimal"] = DecimalTag()
         leaf.tags["label"] = LabelTag()
         leaf.tags["local"] = LocalTimeTag()

@@ -34,6 +34,7 @@ extension Application {
                 access: access, clock: clock, registry: services.registry, screening: services.screening,
                 monitoring: services.monitoring))
         try web.register(collection: AccountController(auth: services.auth, access: access))
+        try web.register(collection: LanguageController(auth: services.auth, access: access))
         try web.register(collection: AuditPageController(access: access))
         try web.register(collection: LawPageController(engine: services.law))
         try web.register(collection: RegistryPageController(registry: services.registry, access: access))

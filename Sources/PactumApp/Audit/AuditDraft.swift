@@ -65,6 +65,7 @@ enum AuditAction: String, Sendable, Codable, CaseIterable {
     case tokenIssue = "auth.token.issue"
     case tokenRevoke = "auth.token.revoke"
     case passwordChange = "auth.password.change"
+    case languageChange = "account.language"
     case accountRead = "account.read"
     case userCreate = "user.create"
     case userUnlock = "user.unlock"

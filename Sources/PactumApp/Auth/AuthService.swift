@@ -193,6 +193,21 @@ struct AuthService: Sendable {
         }
     }
 
+    /// The language of the user's pages, kept on the account so that it follows them to any browser.
+    func setLanguage(of principal: Principal, to language: Language, requestID: String?, on db: any Database)
+        async throws
+    {
+        guard let user = try await User.find(principal.userID, on: db) else { throw AuthError.invalidCredentials }
+        user.languageCode = language.rawValue
+        try await audit.transaction(on: db) { audit in
+            try await user.save(on: audit.db)
+            try await audit.append(
+                AuditDraft(
+                    principal, .languageChange, purpose: .accountManagement, requestID: requestID,
+                    detail: "language \(language.rawValue)"))
+        }
+    }
+
     /// Creates an account with a one-time password that must be changed at first sign-in.
     /// `operator` names who did it (the CLI passes the operating-system user).
     func createUser(

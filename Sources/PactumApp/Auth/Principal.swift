@@ -11,6 +11,8 @@ struct Principal: Authenticatable, Sendable, Equatable {
     let authority: String
     let roles: Set<Role>
     let mustChangePassword: Bool
+    /// The language the user chose for their pages, if they chose one.
+    let language: Language?
     /// How the request authenticated: a web session or a bearer token (its id, to revoke it).
     let via: Credential
 
@@ -28,6 +30,7 @@ struct Principal: Authenticatable, Sendable, Equatable {
         self.authority = user.authority
         self.roles = user.roles
         self.mustChangePassword = user.mustChangePassword
+        self.language = user.languageCode.flatMap(Language.init(rawValue:))
         self.via = via
     }
 

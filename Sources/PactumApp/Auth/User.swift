@@ -19,6 +19,8 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @Field(key: "disabled") var disabled: Bool
     @Field(key: "created_at") var createdAt: Date
+    /// The language of the user's pages; nil until they choose one (their browser's then).
+    @OptionalField(key: "language") var languageCode: String?
 
     init() {}
 

@@ -4,6 +4,7 @@ import PactumLaw
 enum Action: String, Sendable, CaseIterable {
     case readOwnAccount = "account.read"
     case changeOwnPassword = "account.password"
+    case chooseLanguage = "account.language"
     case readAuditTrail = "audit.read"
     case verifyAuditChain = "audit.verify"
     case registerDataset = "registry.register"
@@ -28,6 +29,7 @@ extension Action {
         switch self {
         case .readOwnAccount: "read your account"
         case .changeOwnPassword: "change your password"
+        case .chooseLanguage: "choose your language"
         case .readAuditTrail: "read the audit trail"
         case .verifyAuditChain: "verify the audit chain"
         case .registerDataset: "register datasets in Eurodac"
@@ -68,7 +70,7 @@ struct Policy: Sendable {
     /// Every user manages their own account.
     static let accounts: [Action: [Role: Set<Purpose>]] = {
         let everyone = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, Set([Purpose.accountManagement])) })
-        return [.readOwnAccount: everyone, .changeOwnPassword: everyone]
+        return [.readOwnAccount: everyone, .changeOwnPassword: everyone, .chooseLanguage: everyone]
     }()
 
     /// The audit trail is for oversight: the monitors and the data protection officers.

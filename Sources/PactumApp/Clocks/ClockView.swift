@@ -10,6 +10,8 @@ struct ClockView: Content, Equatable {
     var rule: String
     var dueAt: Date
     var hoursLeft: Double
+    /// Unrounded, so that pages word the time left to the minute in any language.
+    var secondsLeft: Double
     var status: ClockStatus
     var citation: String
     var variant: String?
@@ -27,6 +29,7 @@ struct ClockView: Content, Equatable {
         rule = c.rule
         dueAt = c.dueAt
         hoursLeft = c.position.hoursLeft(at: now)
+        secondsLeft = c.position.secondsLeft(at: now)
         status = c.status(at: now)
         citation = c.citation
         variant = c.variant

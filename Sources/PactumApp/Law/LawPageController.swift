@@ -34,17 +34,10 @@ struct LawPageController: RouteCollection {
         var lodgedOn: String?
     }
 
-    /// The CFM's situations, in words.
     /// Each extension by its grounds, as the first rule with it states them.
     static let extensionLabels: [String: String] = ClockRule.catalogue.flatMap(\.extensions).reduce(into: [:]) {
         if $0[$1.id] == nil { $0[$1.id] = $1.grounds.prefix(1).uppercased() + $1.grounds.dropFirst() }
     }
-
-    static let crisisLabels: [(CrisisKind, String)] = [
-        (.massArrival, "Mass arrivals (CFM Art 1(4)(a))"),
-        (.instrumentalisation, "Instrumentalisation (CFM Art 1(4)(b))"),
-        (.forceMajeure, "Force majeure (CFM Art 1(5))"),
-    ]
 
     func page(req: Request) async throws -> Response {
         let form = try req.query.decode(Form.self)
@@ -54,18 +47,21 @@ struct LawPageController: RouteCollection {
             },
             states: MemberState.allCases.map {
                 SelectOption(
-                    value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == (form.state ?? "DE"))
+                    value: $0.code, label: "\(req.words.label(.state, $0.code)) (\($0.code))",
+                    selected: $0.code == (form.state ?? "DE"))
             },
             extensions: Self.extensionLabels.sorted { $0.value < $1.value }.map {
                 SelectOption(value: $0.key, label: $0.value, selected: $0.key == form.extension)
             },
-            crises: Self.crisisLabels.map {
-                SelectOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.crisis)
+            // The CFM's situations, worded by the catalogue's `crisis.<kind>`.
+            crises: CrisisKind.allCases.map {
+                SelectOption(
+                    value: $0.rawValue, label: req.words("crisis.\($0.rawValue)"), selected: $0.rawValue == form.crisis)
             },
             from: form.from ?? "", subdivision: form.subdivision ?? "", registeredOn: form.registeredOn ?? "",
             lodgedOn: form.lodgedOn ?? "", errors: [], deadline: nil)
         guard let rule = form.rule, !rule.isEmpty else {
-            return try await req.renderPage("Law/law", title: "Legal clocks", page)
+            return try await req.renderPage("Law/law", title: "title.law", page)
         }
         var check = FieldValidator()
         let state = check.memberState(form.state)
@@ -82,8 +78,8 @@ struct LawPageController: RouteCollection {
             }
         } catch let invalid as InvalidInput {
             page.errors = invalid.errors
-            return try await req.renderPage("Law/law", title: "Legal clocks", page, status: .unprocessableEntity)
+            return try await req.renderPage("Law/law", title: "title.law", page, status: .unprocessableEntity)
         }
-        return try await req.renderPage("Law/law", title: "Legal clocks", page)
+        return try await req.renderPage("Law/law", title: "title.law", page)
     }
 }

@@ -7,9 +7,6 @@ extension MonitoringService {
     func allegationQueue(of caller: Caller, on db: any Database) async throws -> TaskQueue {
         let count = try await Allegation.query(on: db).filter(\.$stateCode == caller.state.code)
             .filter(\.$status != .closed).count()
-        return TaskQueue(
-            id: "allegations", title: "Allegations of violations", count: count,
-            detail: TaskQueue.noun(count, "allegation open", "allegations open"), href: "/monitoring",
-            link: "Open the monitoring page")
+        return TaskQueue(id: "allegations", count: count, href: "/monitoring")
     }
 }

@@ -10,11 +10,8 @@ extension RegistryService {
         let s = try await clocks.summary(
             .registry, state: caller.state, rules: EurodacCategory.transmissionRules, at: now, on: db)
         return TaskQueue(
-            id: "transmissions", title: "Transmissions to Eurodac", count: s.running,
-            detail: TaskQueue.noun(s.running, "dataset to transmit", "datasets to transmit"),
-            alert: s.overdue > 0 ? TaskQueue.count(s.overdue, "transmission overdue", "transmissions overdue") : nil,
-            nearest: s.nearest.map { ClockView($0, now: now) }, href: "/registry/worklist",
-            link: "Open the transmission worklist")
+            id: "transmissions", count: s.running, alert: s.overdue > 0 ? s.overdue : nil,
+            nearest: s.nearest.map { ClockView($0, now: now) }, href: "/registry/worklist")
     }
 
     /// Candidates of the caller's state that wait for an expert (EDAC Art 38(4)); fingerprint
@@ -22,12 +19,7 @@ extension RegistryService {
     func candidateQueue(of caller: Caller, on db: any Database) async throws -> TaskQueue {
         let biometric = try await pendingCandidates(of: caller, kind: .biometric, on: db)
         let all = biometric + (try await pendingCandidates(of: caller, kind: .biographic, on: db))
-        return TaskQueue(
-            id: "candidates", title: "Candidates to verify", count: all,
-            detail: TaskQueue.noun(all, "candidate waiting", "candidates waiting"),
-            alert: biometric > 0
-                ? TaskQueue.count(biometric, "fingerprint or face candidate", "fingerprint or face candidates") : nil,
-            href: "/registry/review", link: "Open the review queue")
+        return TaskQueue(id: "candidates", count: all, alert: biometric > 0 ? biometric : nil, href: "/registry/review")
     }
 
     /// How many candidates of one queue wait; a count, so no read of personal data.
@@ -38,9 +30,6 @@ extension RegistryService {
     /// Notices other states sent to the caller's state that nobody has acknowledged.
     func noticeQueue(of caller: Caller, on db: any Database) async throws -> TaskQueue {
         let unread = try await exchange.unacknowledged(.registryNotice, of: caller.state, on: db)
-        return TaskQueue(
-            id: "notices", title: "Notices from other Member States", count: unread,
-            detail: TaskQueue.noun(unread, "notice unread", "notices unread"), href: "/registry/inbox",
-            link: "Open the inbox")
+        return TaskQueue(id: "notices", count: unread, href: "/registry/inbox")
     }
 }

@@ -140,6 +140,14 @@ struct ScreeningForm: Content {
     var nationalityStatus: String
     // (c)-(i).
     var reasonForScreening: String
+    /// The codes behind the words above, for pages that word them in the reader's language.
+    var situation: String
+    var situationCitation: String
+    var nationalityCodes: [String]
+    var healthOutcome: String?
+    var vulnerabilityDone: Bool
+    var indicatorCodes: [String]
+    var borderProcedureCodes: [String]
     var health: String
     var vulnerability: String
     var specialNeeds: String?
@@ -175,6 +183,15 @@ struct ScreeningForm: Content {
         languages = c.languages
         nationalityStatus = c.nationalityConfirmed ? "confirmed" : "declared"
         reasonForScreening = "\(c.situation.title) (\(c.situation.citation))"
+        situation = c.situation.rawValue
+        situationCitation = c.situation.citation
+        nationalityCodes = (c.bio.nationalities ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        healthOutcome = c.healthOutcome?.rawValue
+        vulnerabilityDone = c.vulnerabilityAt != nil
+        indicatorCodes = c.indicators.map(\.rawValue)
+        borderProcedureCodes = Array(Set(c.indicators.map(\.borderProcedure.rawValue))).sorted()
         health = c.healthOutcome?.title ?? "not done"
         let indicators = c.indicators
         vulnerability =

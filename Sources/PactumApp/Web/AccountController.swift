@@ -25,7 +25,7 @@ struct AccountController: RouteCollection {
     func form(req: Request) async throws -> Response {
         let principal = try req.webPrincipal()
         return try await req.renderPage(
-            "Auth/password", title: "Change password",
+            "Auth/password", title: "title.password",
             PasswordPage(
                 required: principal.mustChangePassword, errors: []))
     }
@@ -50,7 +50,7 @@ struct AccountController: RouteCollection {
             }
         }
         return try await req.renderPage(
-            "Auth/password", title: "Change password",
+            "Auth/password", title: "title.password",
             PasswordPage(required: principal.mustChangePassword, errors: errors),
             status: .unprocessableEntity)
     }

@@ -64,11 +64,11 @@ struct DashboardController: RouteCollection {
             queues.append(try await monitoring.allegationQueue(of: try await caller(.monitorScreening), on: req.db))
         }
         let starts: [(Action, String, String)] = [
-            (.openScreening, "Open a screening", "/screening#open"),
-            (.registerDataset, "Register a dataset in Eurodac", "/registry/new"),
-            (.searchRegistry, "Search the identity registry", "/registry"),
-            (.recordScreening, "Representatives of unaccompanied minors", "/screening/representatives"),
-            (.loadWatchlists, "Load a watchlist", "/screening/watchlists"),
+            (.openScreening, "start.open-screening", "/screening#open"),
+            (.registerDataset, "start.register", "/registry/new"),
+            (.searchRegistry, "start.search", "/registry"),
+            (.recordScreening, "start.representatives", "/screening/representatives"),
+            (.loadWatchlists, "start.watchlist", "/screening/watchlists"),
         ]
         var oversight: OversightSummary?
         if may(.readAuditTrail) {
@@ -78,10 +78,12 @@ struct DashboardController: RouteCollection {
                 entries: counts.entries, failedLogins: counts.failures, deniedAccesses: counts.denied)
         }
         return try await req.renderPage(
-            "Web/dashboard", title: "Dashboard",
+            "Web/dashboard", title: "title.dashboard",
             Dashboard(
-                roles: principal.roles.sorted().map(\.title).joined(separator: ", "), queues: queues,
-                starts: starts.filter { may($0.0) }.map { StartLink(label: $0.1, href: $0.2) }, oversight: oversight))
+                roles: principal.roles.sorted().map { req.words.label(.role, $0.rawValue) }.joined(separator: ", "),
+                queues: queues,
+                starts: starts.filter { may($0.0) }.map { StartLink(label: req.words($0.1), href: $0.2) },
+                oversight: oversight))
     }
 
     struct About: Encodable, Sendable {
@@ -92,7 +94,7 @@ struct DashboardController: RouteCollection {
 
     func about(req: Request) async throws -> Response {
         try await req.renderPage(
-            "Web/about", title: "About Pactum",
+            "Web/about", title: "title.about",
             About(instruments: PactInstrument.all, rulesEdition: PactInstrument.rulesEdition, version: Pactum.version))
     }
 }

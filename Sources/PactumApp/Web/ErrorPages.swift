@@ -10,10 +10,17 @@ struct LeafErrorPages: ErrorPageRenderer {
     }
 
     func render(_ problem: Problem, for request: Request) async -> Response {
+        let words = request.words
+        // The problem's title in the page's language by its type; its detail where the
+        // catalogue has the sentence (`Words.message`).
+        let key = "problem." + (problem.type.split(separator: ":").last.map(String.init) ?? "")
+        let title = words.catalogue.text(key, in: words.language) ?? problem.title
         let body = ErrorBody(
-            title: problem.title, detail: problem.detail ?? "", status: problem.status, requestId: request.requestID)
+            title: title, detail: words.message(problem.detail ?? ""), status: problem.status,
+            requestId: request.requestID)
         do {
-            return try await request.renderPage("Web/error", title: problem.title, body, status: problem.httpStatus)
+            return try await request.renderPage(
+                "Web/error", title: "title.plain", titleValues: [title], body, status: problem.httpStatus)
         } catch {
             request.logger.error("cannot render the error page: \(String(reflecting: error))")
             return problem.response(for: request)

@@ -22,36 +22,37 @@ enum Flash: Codable, Sendable, Equatable {
     case allegationMoved(to: String)
     case spotCheckRecorded
     case passwordChanged
+    case languageChanged
 
-    var text: String {
+    /// The feedback in the page's language.
+    func text(_ w: Words) -> String {
         switch self {
-        case .registered(let reference, let n): "Dataset \(reference) registered; \(n) candidates for the experts."
+        case .registered(let reference, let n): w.count("flash.registered", n, reference)
         case .biometricsRecorded(let stored, let n):
-            "Biometric data recorded (\(stored.map(Labels.biometric).joined(separator: ", "))); \(n) candidates for the experts."
-        case .noticesSent(let n): n == 1 ? "Recorded; 1 notice sent." : "Recorded; \(n) notices sent."
-        case .datasetErased: "The dataset was erased."
-        case .rectified: "Rectified; the Member States holding the person were told."
-        case .restrictionChanged: "The restriction of processing was changed."
+            w.count("flash.biometrics", n, stored.map { w.label(.biometric, $0) }.joined(separator: ", "))
+        case .noticesSent(let n): w.count("flash.notices-sent", n)
+        case .datasetErased: w("flash.dataset-erased")
+        case .rectified: w("flash.rectified")
+        case .restrictionChanged: w("flash.restriction-changed")
         case .candidateDecided(let status, let probe, let match, let due):
             switch Candidate.Status(rawValue: status) {
-            case .confirmed:
-                "Hit confirmed: \(probe) and \(match) now belong to one person; the other Member State was told."
+            case .confirmed: w("flash.candidate-confirmed", probe, match)
             case .falseHit:
-                "Candidate of \(probe) rejected as a false hit; its comparison data were deleted."
-                    + (due.map { " Report it to eu-LISA by \($0)." } ?? "")
-            case .referred: "Candidate of \(probe) referred: record its fingerprints to compare them."
-            default: "Candidate of \(probe) set aside as another person."
+                w("flash.candidate-rejected", probe) + (due.map { " " + w("flash.report-false-hit", $0) } ?? "")
+            case .referred: w("flash.candidate-referred", probe)
+            default: w("flash.candidate-dismissed", probe)
             }
-        case .noticeAcknowledged: "The notice was acknowledged."
-        case .screeningOpened(let reference): "Screening \(reference) opened."
-        case .screeningStepRecorded(let warnings): (["Recorded."] + warnings).joined(separator: " ")
-        case .referralAcknowledged: "The referral was acknowledged."
-        case .representativeAdded: "The representative was added."
-        case .watchlistLoaded(let list, let n): "Watchlist “\(list)” loaded: \(n) alerts."
-        case .allegationRecorded: "The allegation was recorded."
-        case .allegationMoved(let status): "The allegation is now: \(Labels.label(.allegation, status).lowercased())."
-        case .spotCheckRecorded: "The spot check was recorded."
-        case .passwordChanged: "Your password has been changed. Your API tokens were revoked."
+        case .noticeAcknowledged: w("flash.notice-acknowledged")
+        case .screeningOpened(let reference): w("flash.screening-opened", reference)
+        case .screeningStepRecorded(let warnings): ([w("flash.recorded")] + warnings).joined(separator: " ")
+        case .referralAcknowledged: w("flash.referral-acknowledged")
+        case .representativeAdded: w("flash.representative-added")
+        case .watchlistLoaded(let list, let n): w.count("flash.watchlist-loaded", n, list)
+        case .allegationRecorded: w("flash.allegation-recorded")
+        case .allegationMoved(let status): w("flash.allegation-moved", w.label(.allegation, status))
+        case .spotCheckRecorded: w("flash.spot-check-recorded")
+        case .passwordChanged: w("flash.password-changed")
+        case .languageChanged: w("flash.language-changed")
         }
     }
 

@@ -7,9 +7,7 @@ struct SelectOption: Encodable, Sendable {
 
 extension SelectOption {
     /// Sex as ICAO Doc 9303 writes it: F, M, or X for unspecified.
-    static func sexes(selected: String?) -> [SelectOption] {
-        [("F", "Female"), ("M", "Male"), ("X", "Unspecified (X)")].map {
-            .init(value: $0.0, label: $0.1, selected: $0.0 == selected?.uppercased())
-        }
+    static func sexes(selected: String?, _ words: Words) -> [SelectOption] {
+        ["F", "M", "X"].map { .init(value: $0, label: words.label(.sex, $0), selected: $0 == selected?.uppercased()) }
     }
 }

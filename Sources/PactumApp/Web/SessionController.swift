@@ -25,7 +25,7 @@ struct SessionController: RouteCollection {
 
     func form(req: Request) async throws -> Response {
         if req.auth.has(Principal.self) { return req.redirect(to: "/") }
-        return try await req.renderPage("Auth/login", title: "Sign in", LoginPage(email: "", error: nil))
+        return try await req.renderPage("Auth/login", title: "title.login", LoginPage(email: "", error: nil))
     }
 
     func login(req: Request) async throws -> Response {
@@ -40,12 +40,10 @@ struct SessionController: RouteCollection {
             return req.redirect(to: user.mustChangePassword ? "/account/password" : "/", redirectType: .normal)
         } catch AuthError.invalidCredentials {
             return try await req.renderPage(
-                "Auth/login", title: "Sign in",
+                "Auth/login", title: "title.login",
                 LoginPage(
                     email: email,
-                    error:
-                        "The e-mail or password is wrong, or the account is locked for a while after repeated failures."
-                ),
+                    error: req.words("login.refused")),
                 status: .unauthorized)
         }
     }

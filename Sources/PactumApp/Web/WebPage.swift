@@ -12,7 +12,23 @@ struct WebPage<Body: Encodable & Sendable>: Encodable, Sendable {
     var flash: FlashView?
     /// The demo data set is loaded: every page carries the "Demonstration data" marker.
     var demo: Bool
+    /// The page's language, and the others it can be read in (the switch).
+    var lang: String
+    var languages: [LanguageChoice]
+    /// This page's path, where the language switch comes back to.
+    var path: String
     var body: Body
+}
+
+struct LanguageChoice: Encodable, Sendable {
+    var code: String
+    var name: String
+    var current: Bool
+
+    /// Every language Pactum speaks, the current one marked.
+    static func all(current: Language) -> [LanguageChoice] {
+        Language.allCases.map { .init(code: $0.rawValue, name: $0.name, current: $0 == current) }
+    }
 }
 
 /// Set once, before serving, when `serve --demo` loaded the demo data set.
@@ -47,20 +63,25 @@ struct WebRedirect: Error {
 
 extension Request {
     /// Renders a page inside the layout, with the navigation for the signed-in user's roles.
+    /// `title` is the catalogue key of the page's title, `titleValues` what it names.
     func renderPage<Body: Encodable & Sendable>(
-        _ template: String, title: String, _ body: Body, status: HTTPResponseStatus = .ok
+        _ template: String, title: String, titleValues: [String] = [], _ body: Body, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let principal = auth.get(Principal.self)
+        let words = self.words
         let page = WebPage(
-            title: title, nav: Self.navigation(for: principal, path: url.path),
+            title: words.catalogue.text(title, titleValues, in: words.language),
+            nav: Self.navigation(for: principal, path: url.path, words),
             user: principal.map {
                 .init(
-                    displayName: $0.displayName, email: $0.email, state: $0.state.code, stateName: $0.state.name,
-                    authority: $0.authority, roles: $0.roles.sorted().map(\.title).joined(separator: ", "))
+                    displayName: $0.displayName, email: $0.email, state: $0.state.code,
+                    stateName: words.label(.state, $0.state.code), authority: $0.authority,
+                    roles: $0.roles.sorted().map { words.label(.role, $0.rawValue) }.joined(separator: ", "))
             },
             csrf: storage[WebSessionKey.self] == true ? csrfToken() : "",
-            flash: takeFlash().map { FlashView(text: $0.text, warning: $0.isWarning) },
-            demo: application.storage[DemoMarker.self] ?? false, body: body)
+            flash: takeFlash().map { FlashView(text: $0.text(words), warning: $0.isWarning) },
+            demo: application.storage[DemoMarker.self] ?? false, lang: words.language.rawValue,
+            languages: LanguageChoice.all(current: words.language), path: url.path, body: body)
         let response = try await view.render(template, page).encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
@@ -76,31 +97,31 @@ extension Request {
         return principal
     }
 
-    private static func navigation(for principal: Principal?, path: String) -> [NavItem] {
+    private static func navigation(for principal: Principal?, path: String, _ words: Words) -> [NavItem] {
         var items: [(String, String)] = []
         if let principal {
-            items.append(("Dashboard", "/"))
+            items.append(("nav.dashboard", "/"))
             if !Policy().purposes(of: principal, for: .readScreening).isEmpty {
-                items.append(("Screening", "/screening"))
+                items.append(("nav.screening", "/screening"))
             }
             if !Policy().purposes(of: principal, for: .receiveReferrals).isEmpty {
-                items.append(("Referrals", "/screening/referrals"))
+                items.append(("nav.referrals", "/screening/referrals"))
             }
             if !Policy().purposes(of: principal, for: .monitorScreening).isEmpty {
-                items.append(("Monitoring", "/monitoring"))
+                items.append(("nav.monitoring", "/monitoring"))
             }
             if !Policy().purposes(of: principal, for: .searchRegistry).isEmpty {
-                items.append(("Registry", "/registry"))
+                items.append(("nav.registry", "/registry"))
             }
             if !Policy().purposes(of: principal, for: .readAuditTrail).isEmpty {
-                items.append(("Audit trail", "/audit"))
+                items.append(("nav.audit", "/audit"))
             }
-            items.append(("Account", "/account/password"))
+            items.append(("nav.account", "/account/password"))
         } else {
-            items.append(("Sign in", "/login"))
+            items.append(("nav.login", "/login"))
         }
-        items.append(("Legal clocks", "/law"))
-        items.append(("About", "/about"))
-        return items.map { .init(label: $0.0, href: $0.1, current: $0.1 == path) }
+        items.append(("nav.law", "/law"))
+        items.append(("nav.about", "/about"))
+        return items.map { .init(label: words($0.0), href: $0.1, current: $0.1 == path) }
     }
 }

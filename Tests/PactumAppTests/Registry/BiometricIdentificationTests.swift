@@ -104,7 +104,8 @@ struct BiometricIdentificationTests {
             let expertUser = try #require(
                 try await User.query(on: ctx.db).filter(\.$email ~~ "fingerprint-expert").first())
             let page = try await WebSession.signedIn(ctx, as: expertUser).get("/registry/candidates/\(fused.id)")
-            #expect(page.body.string.contains("<ul class=\"reasons\"><li>fingerprints: 10 compared, evidence"))
+            #expect(
+                page.body.string.contains("<ul class=\"reasons\" lang=\"en\"><li>fingerprints: 10 compared, evidence"))
         }
     }
 

@@ -101,7 +101,8 @@ struct RegistryPageTests {
             let dataset = try #require(try await Dataset.query(on: ctx.db).filter(\.$reference == "DE-PAGE-1").first())
             let person = try await de.get("/registry/persons/\(dataset.$person.id)")
             #expect(
-                person.status == .ok && person.body.string.contains("IT IT-PAGE-1: category F"), "\(person.body.string)"
+                person.status == .ok && person.body.string.contains("Italy IT-PAGE-1: category F"),
+                "\(person.body.string)"
             )
             let dpo = try await WebSession.signedIn(ctx, as: dpoDE)
             let export = try await dpo.get("/registry/persons/\(dataset.$person.id)/export")

@@ -13,6 +13,10 @@ final class WebSession: @unchecked Sendable {
     /// The double-submit cookie of the sign-in form, before there is a session.
     private(set) var formCookie: String?
     private(set) var csrf: String?
+    /// The language chosen before signing in (the `pactum-language` cookie).
+    private(set) var languageCookie: String?
+    /// The browser's `Accept-Language`, if it sends one.
+    var acceptLanguage: String?
 
     init(_ ctx: TestContext) { self.ctx = ctx }
 
@@ -53,7 +57,11 @@ final class WebSession: @unchecked Sendable {
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         headers.add(name: .accept, value: "text/html")
-        let cookies = [cookie.map { "pactum-session=\($0)" }, formCookie.map { "pactum-csrf=\($0)" }].compactMap { $0 }
+        let cookies = [
+            cookie.map { "pactum-session=\($0)" }, formCookie.map { "pactum-csrf=\($0)" },
+            languageCookie.map { "pactum-language=\($0)" },
+        ].compactMap { $0 }
+        if let acceptLanguage { headers.add(name: .acceptLanguage, value: acceptLanguage) }
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.joined(separator: "; ")) }
         if body != nil { headers.contentType = .urlEncodedForm }
         let response = try await ctx.app.testing().sendRequest(
@@ -62,6 +70,7 @@ final class WebSession: @unchecked Sendable {
             cookie = value.string.isEmpty ? nil : value.string
         }
         if let value = response.headers.setCookie?["pactum-csrf"] { formCookie = value.string }
+        if let value = response.headers.setCookie?["pactum-language"] { languageCookie = value.string }
         if let token = Self.csrfToken(in: response.body.string) { csrf = token }
         return response
     }

@@ -29,7 +29,7 @@ struct AuditPageController: RouteCollection {
         try await req.authorize(.readAuditTrail, purpose: nil, with: access)
         let raw = try req.query.decode(AuditQuery.Raw.self)
         let purposes = access.policy.purposes(of: principal, for: .readAuditTrail)
-        var page = Self.form(raw, purposes: purposes)
+        var page = Self.form(raw, purposes: purposes, req.words)
         do {
             let query = try AuditQuery(raw, defaultPurpose: purposes.first)
             try await req.authorize(.readAuditTrail, state: query.state, purpose: query.purpose, with: access)
@@ -42,9 +42,9 @@ struct AuditPageController: RouteCollection {
             }
         } catch let invalid as InvalidInput {
             page.errors = invalid.errors
-            return try await req.renderPage("Audit/audit", title: "Audit trail", page, status: .unprocessableEntity)
+            return try await req.renderPage("Audit/audit", title: "title.audit", page, status: .unprocessableEntity)
         }
-        return try await req.renderPage("Audit/audit", title: "Audit trail", page)
+        return try await req.renderPage("Audit/audit", title: "title.audit", page)
     }
 
     func verify(req: Request) async throws -> Response {
@@ -53,19 +53,23 @@ struct AuditPageController: RouteCollection {
         try await req.authorize(.verifyAuditChain, purpose: purposes.first, with: access)
         let result = try await access.audit.verify(
             by: principal, purpose: purposes.first, requestID: req.requestID, on: req.db)
-        var page = Self.form(AuditQuery.Raw(), purposes: purposes)
+        var page = Self.form(AuditQuery.Raw(), purposes: purposes, req.words)
         page.verification = result
-        return try await req.renderPage("Audit/audit", title: "Audit trail", page)
+        return try await req.renderPage("Audit/audit", title: "title.audit", page)
     }
 
-    private static func form(_ raw: AuditQuery.Raw, purposes: [Purpose]) -> AuditPage {
+    private static func form(_ raw: AuditQuery.Raw, purposes: [Purpose], _ words: Words) -> AuditPage {
         AuditPage(
-            purposes: purposes.map { .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == raw.purpose) },
+            purposes: purposes.map {
+                .init(
+                    value: $0.rawValue, label: words.label(.purpose, $0.rawValue), selected: $0.rawValue == raw.purpose)
+            },
             actions: AuditAction.allCases.map {
-                .init(value: $0.rawValue, label: Labels.action($0), selected: $0.rawValue == raw.action)
+                .init(value: $0.rawValue, label: words.label(.action, $0.rawValue), selected: $0.rawValue == raw.action)
             },
             outcomes: AuditOutcome.allCases.map {
-                .init(value: $0.rawValue, label: Labels.outcome($0), selected: $0.rawValue == raw.outcome)
+                .init(
+                    value: $0.rawValue, label: words.label(.outcome, $0.rawValue), selected: $0.rawValue == raw.outcome)
             },
             actor: raw.actor ?? "", record: raw.record ?? "", from: raw.from ?? "", to: raw.to ?? "", entries: [],
             nextPage: nil, errors: [],

@@ -40,17 +40,17 @@ struct MonitoringPageController: RouteCollection {
             try await screening.worklist(by: reader, on: req.db) + screening.referred(by: reader, on: req.db)
         let year = Calendar(identifier: .gregorian).component(.year, from: monitoring.clock.now())
         return try await req.renderPage(
-            "Monitoring/monitoring", title: "Fundamental-rights monitoring",
+            "Monitoring/monitoring", title: "title.monitoring",
             Page(
                 spotChecks: checks, allegations: allegations,
                 categories: AllegationCategory.allCases.map {
-                    .init(value: $0.rawValue, label: $0.title, selected: false)
+                    .init(value: $0.rawValue, label: req.words.label(.code, $0.rawValue), selected: false)
                 },
                 screenings: cases.map {
                     .init(
                         value: $0.id.uuidString,
                         label:
-                            "\($0.reference) · \($0.situationTitle) · \(ClockView.day($0.startedAt, in: caller.state.timeZone))",
+                            "\($0.reference) · \(req.words.label(.code, $0.situation)) · \(req.words.day($0.startedAt, in: caller.state.timeZone))",
                         selected: false)
                 }, errors: errors, year: year), status: status)
     }
@@ -101,20 +101,26 @@ struct MonitoringPageController: RouteCollection {
         let report = try await monitoring.report(year: year, by: caller, on: req.db)
         let rows =
             report.screenings.sorted { $0.key < $1.key }.map {
-                Row(section: "Screenings by situation", label: Labels.label(.code, $0.key), count: $0.value)
+                Row(
+                    section: req.words("report.section.situations"), label: req.words.label(.code, $0.key),
+                    count: $0.value)
             }
             + report.referrals.sorted { $0.key < $1.key }.map {
-                Row(section: "Referrals", label: Labels.label(.code, $0.key), count: $0.value)
+                Row(
+                    section: req.words("report.section.referrals"), label: req.words.label(.code, $0.key),
+                    count: $0.value)
             }
             + report.allegations.sorted { $0.key < $1.key }.flatMap { category, statuses in
                 statuses.sorted { $0.key < $1.key }.map {
                     Row(
-                        section: "Allegations",
-                        label: "\(Labels.label(.code, category)): \(Labels.label(.code, $0.key))", count: $0.value)
+                        section: req.words("report.section.allegations"),
+                        label: "\(req.words.label(.code, category)): \(req.words.label(.code, $0.key))", count: $0.value
+                    )
                 }
             }
         return try await req.renderPage(
-            "Monitoring/monitoring-report", title: "Annual report \(year)", ReportPage(report: report, rows: rows))
+            "Monitoring/monitoring-report", title: "title.report", titleValues: [String(year)],
+            ReportPage(report: report, rows: rows))
     }
 
     struct Row: Encodable, Sendable {

@@ -23,22 +23,22 @@ struct CandidateCard: Encodable, Sendable {
         var falseMatch: String
     }
 
-    init(_ c: CandidateView) {
+    init(_ c: CandidateView, _ words: Words) {
         candidate = c
         let source = Candidate.Source(rawValue: c.source) ?? .biographic
         isBiometric = source != .biographic
         isPending = c.status == Candidate.Status.pending.rawValue
-        sourceLabel = Labels.source(source)
-        strength = Labels.strength(probability: c.probability)
+        sourceLabel = words.label(.source, source.rawValue)
+        strength = Labels.strength(probability: c.probability, words)
         fields = (c.explanation?.contributions ?? []).map {
             Field(
-                label: Labels.label(.field, $0.field), agreement: Labels.agreement($0.level),
-                effect: Labels.effect(bits: $0.weight))
+                label: words.label(.field, $0.field), agreement: Labels.agreement($0.level, words),
+                effect: Labels.effect(bits: $0.weight, words))
         }
         fingers = (c.evidence?.fingers ?? []).map {
             Finger(
-                finger: Labels.finger($0.position), score: String(format: "%.2f", $0.score),
-                falseMatch: Labels.falseMatchRate($0.fmr))
+                finger: Labels.finger($0.position, words), score: words.decimal($0.score, places: 2),
+                falseMatch: Labels.falseMatchRate($0.fmr, words))
         }
     }
 }

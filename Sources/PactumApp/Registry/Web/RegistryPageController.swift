@@ -66,13 +66,15 @@ struct RegistryPageController: RouteCollection {
         var page = HomePage(
             query: query,
             purposes: purposes.map {
-                .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == query.purpose)
+                .init(
+                    value: $0.rawValue, label: req.words.label(.purpose, $0.rawValue),
+                    selected: $0.rawValue == query.purpose)
             },
             searched: false, matches: [], errors: [],
             canRegister: !access.policy.purposes(of: principal, for: .registerDataset).isEmpty,
             canReview: !access.policy.purposes(of: principal, for: .reviewCandidates).isEmpty,
             canReadInbox: !access.policy.purposes(of: principal, for: .readNotices).isEmpty)
-        guard searching else { return try await req.renderPage("Registry/registry", title: "Identity registry", page) }
+        guard searching else { return try await req.renderPage("Registry/registry", title: "title.registry", page) }
         do {
             let probe = try SearchInput(
                 purpose: query.purpose, givenNames: query.givenNames, familyNames: query.familyNames,
@@ -84,9 +86,9 @@ struct RegistryPageController: RouteCollection {
         } catch let invalid as InvalidInput {
             page.errors = invalid.errors
             return try await req.renderPage(
-                "Registry/registry", title: "Identity registry", page, status: .unprocessableEntity)
+                "Registry/registry", title: "title.registry", page, status: .unprocessableEntity)
         }
-        return try await req.renderPage("Registry/registry", title: "Identity registry", page)
+        return try await req.renderPage("Registry/registry", title: "title.registry", page)
     }
 
     // MARK: Registration
@@ -100,21 +102,24 @@ struct RegistryPageController: RouteCollection {
         var result: RegistrationResult?
     }
 
-    private func newPage(_ input: DatasetInput, errors: [Problem.FieldError] = [], result: RegistrationResult? = nil)
+    private func newPage(
+        _ req: Request, _ input: DatasetInput, errors: [Problem.FieldError] = [], result: RegistrationResult? = nil
+    )
         -> NewPage
     {
         NewPage(
             input: input,
             categories: EurodacCategory.allCases.map {
                 .init(
-                    value: $0.rawValue, label: "\($0.rawValue): \($0.title) (\($0.citation))",
+                    value: $0.rawValue,
+                    label: "\($0.rawValue): \(req.words.label(.code, $0.rawValue)) (\($0.citation))",
                     selected: $0.rawValue == input.category)
             },
             outcomes: ResettlementOutcome.allCases.map {
                 .init(
-                    value: $0.rawValue, label: Labels.humanised($0.rawValue),
+                    value: $0.rawValue, label: req.words.label(.code, $0.rawValue),
                     selected: $0.rawValue == input.resettlementOutcome)
-            }, sexes: SelectOption.sexes(selected: input.sex), errors: errors, result: result)
+            }, sexes: SelectOption.sexes(selected: input.sex, req.words), errors: errors, result: result)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -123,8 +128,9 @@ struct RegistryPageController: RouteCollection {
         let now = registry.clock.now()
         let zone = principal.state.timeZone
         return try await req.renderPage(
-            "Registry/registry-new", title: "Register a dataset",
+            "Registry/registry-new", title: "title.register",
             newPage(
+                req,
                 DatasetInput(
                     category: "A", reference: GeneratedReference.make(principal.state.code, at: now, in: zone),
                     eventAt: LocalDateTime.input(now, in: zone))))
@@ -144,14 +150,14 @@ struct RegistryPageController: RouteCollection {
             guard let dataset = result.dataset else {
                 // B1: nothing stored, so the comparison's answer is shown on the form itself.
                 return try await req.renderPage(
-                    "Registry/registry-new", title: "Register a dataset", newPage(input, result: result))
+                    "Registry/registry-new", title: "title.register", newPage(req, input, result: result))
             }
             return try req.redirect(
                 to: "/registry/datasets/\(dataset.id)",
                 flash: .registered(reference: dataset.reference, candidates: result.candidates.count))
         } again: { errors, status in
             try await req.renderPage(
-                "Registry/registry-new", title: "Register a dataset", newPage(input, errors: errors), status: status)
+                "Registry/registry-new", title: "title.register", newPage(req, input, errors: errors), status: status)
         }
     }
 
@@ -185,37 +191,31 @@ struct RegistryPageController: RouteCollection {
         let held = try await registry.biometricsHeld(of: id, on: req.db)
         let page = DatasetPage(
             dataset: try await registry.view(dataset, on: req.db),
-            events: events.map { .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: false) },
-            rectifiable: DatasetInput.rectifiableFields.keys.sorted().map {
-                .init(value: $0, label: Labels.label(.field, $0), selected: false)
+            events: events.map {
+                .init(
+                    value: $0.rawValue, label: "\(req.words.label(.code, $0.rawValue)) (\($0.citation))",
+                    selected: false)
             },
-            states: MemberState.allCases.map { .init(value: $0.code, label: $0.name, selected: false) },
-            grounds: Self.grounds,
+            rectifiable: DatasetInput.rectifiableFields.keys.sorted().map {
+                .init(value: $0, label: req.words.label(.field, $0), selected: false)
+            },
+            states: MemberState.allCases.map {
+                .init(value: $0.code, label: req.words.label(.state, $0.code), selected: false)
+            },
+            grounds: Self.grounds.map { .init(value: $0, label: req.words("ground.\($0)"), selected: false) },
             canUpdate: !events.isEmpty && !dataset.isRestricted, isDPO: caller.purpose == .dataSubjectRequest,
             biometrics: held,
             canCapture: held.filter { !$0.hasPrefix("image") }.isEmpty && !dataset.isRestricted
                 && !access.policy.purposes(of: principal, for: .registerDataset).isEmpty,
             errors: errors)
-        return try await req.renderPage("Registry/dataset", title: "Dataset \(dataset.reference)", page, status: status)
+        return try await req.renderPage(
+            "Registry/dataset", title: "title.dataset", titleValues: [String(dataset.reference)], page, status: status)
     }
 
-    /// A security flag's grounds (EDAC Art 17(2)(i)) and an unmarking's (Art 31(3)), in words.
-    static let grounds: [SelectOption] = [
-        .init(value: SecurityFlagGround.armed.rawValue, label: "Security flag: armed", selected: false),
-        .init(value: SecurityFlagGround.violent.rawValue, label: "Security flag: violent", selected: false),
-        .init(
-            value: SecurityFlagGround.terrorism.rawValue, label: "Security flag: terrorist offences", selected: false),
-        .init(
-            value: SecurityFlagGround.europeanArrestWarrantOffence.rawValue,
-            label: "Security flag: an offence of the European arrest warrant (FD 2002/584/JHA Art 2(2))",
-            selected: false),
-        .init(
-            value: UnmarkGround.refugeeStatusWithdrawn.rawValue,
-            label: "Unmarking: refugee status withdrawn (QR Art 14)", selected: false),
-        .init(
-            value: UnmarkGround.subsidiaryProtectionWithdrawn.rawValue,
-            label: "Unmarking: subsidiary protection withdrawn (QR Art 19)", selected: false),
-    ]
+    /// A security flag's grounds (EDAC Art 17(2)(i)) and an unmarking's (Art 31(3)), worded
+    /// by the catalogue's `ground.<value>`.
+    static let grounds: [String] =
+        SecurityFlagGround.allCases.map(\.rawValue) + UnmarkGround.allCases.map(\.rawValue)
 
     /// The capture form's files: a fingerprint record, a face template (values separated by
     /// commas) with its model, an image. A file input left empty sends an empty part.
@@ -292,7 +292,8 @@ struct RegistryPageController: RouteCollection {
         let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
         let person = try await registry.person(try req.uuidParameter("id"), by: caller, on: req.db)
         return try await req.renderPage(
-            "Registry/person", title: "Person", PersonPage(person: person, isDPO: caller.purpose == .dataSubjectRequest)
+            "Registry/person", title: "title.person",
+            PersonPage(person: person, isDPO: caller.purpose == .dataSubjectRequest)
         )
     }
 
@@ -300,7 +301,7 @@ struct RegistryPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.exerciseDataSubjectRights, purpose: nil, with: access)
         let export = try await registry.export(person: try req.uuidParameter("id"), by: caller, on: req.db)
-        return try await req.renderPage("Registry/export", title: "Data held about a person", export)
+        return try await req.renderPage("Registry/export", title: "title.export", export)
     }
 
     /// The same export as a JSON file to hand over (EDAC Art 43; GDPR Art 15(3)), from the
@@ -324,14 +325,14 @@ struct RegistryPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
         let items = try await registry.worklist(by: caller, on: req.db)
-        return try await req.renderPage("Registry/worklist", title: "Transmission worklist", ["items": items])
+        return try await req.renderPage("Registry/worklist", title: "title.worklist", ["items": items])
     }
 
     func inbox(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.readNotices, purpose: nil, with: access)
         let notices = try await registry.inbox(by: caller, on: req.db)
-        return try await req.renderPage("Registry/inbox", title: "Inbox", ["notices": notices])
+        return try await req.renderPage("Registry/inbox", title: "title.inbox", ["notices": notices])
     }
 
     func receipt(req: Request) async throws -> Response {

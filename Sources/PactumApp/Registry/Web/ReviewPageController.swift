@@ -45,16 +45,16 @@ struct ReviewPageController: RouteCollection {
         for k in ReviewQueueKind.allCases {
             tabs.append(
                 Tab(
-                    label: k == .biometric ? "Fingerprint and face candidates" : "Name-only candidates",
+                    label: req.words("review.tab.\(k.rawValue)"),
                     href: "/registry/review?kind=\(k.rawValue)",
                     count: k == kind
                         ? page.total : try await registry.pendingCandidates(of: caller, kind: k, on: req.db),
                     current: k == kind))
         }
         return try await req.renderPage(
-            "Registry/review", title: "Candidates to verify",
+            "Registry/review", title: "title.review",
             QueuePage(
-                kind: kind.rawValue, tabs: tabs, candidates: page.candidates.map(CandidateCard.init),
+                kind: kind.rawValue, tabs: tabs, candidates: page.candidates.map { CandidateCard($0, req.words) },
                 pagination: Pagination(
                     page: pageNumber, size: Self.pageSize, total: page.total,
                     href: "/registry/review?kind=\(kind.rawValue)&page=")))
@@ -75,8 +75,8 @@ struct ReviewPageController: RouteCollection {
         let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
         let view = try await registry.candidate(try req.uuidParameter("id"), by: caller, on: req.db)
         return try await req.renderPage(
-            "Registry/candidate", title: "Candidate \(view.probe?.reference ?? "")",
-            ComparisonPage(card: CandidateCard(view)))
+            "Registry/candidate", title: "title.candidate", titleValues: [String(view.probe?.reference ?? "")],
+            ComparisonPage(card: CandidateCard(view, req.words)))
     }
 
     struct DecisionForm: Content {
@@ -94,9 +94,11 @@ struct ReviewPageController: RouteCollection {
         guard form.confirmed == "yes" else {
             // The check step: the candidate again, with what the decision will do.
             let view = try await registry.candidate(id, by: caller, on: req.db)
-            let asked = Self.asked(decision, biometric: view.source != Candidate.Source.biographic.rawValue, view)
+            let asked = Self.asked(
+                decision, biometric: view.source != Candidate.Source.biographic.rawValue, view, req.words)
             return try await req.renderPage(
-                "Registry/candidate", title: asked.question, ComparisonPage(card: CandidateCard(view), asked: asked))
+                "Registry/candidate", title: "title.plain", titleValues: [asked.question],
+                ComparisonPage(card: CandidateCard(view, req.words), asked: asked))
         }
         let decided = try await registry.decide(id, decision, by: caller, on: req.db)
         let biometric = decided.source != Candidate.Source.biographic.rawValue
@@ -108,35 +110,20 @@ struct ReviewPageController: RouteCollection {
     }
 
     /// What each decision does, said before it is taken.
-    private static func asked(_ decision: CandidateDecision, biometric: Bool, _ view: CandidateView)
-        -> ComparisonPage.Asked
-    {
-        let other = view.match?.state ?? ""
+    /// The confirmation step's words: `ask.<decision>[-biometric|-names].question`, `.consequence`, `.button`.
+    private static func asked(
+        _ decision: CandidateDecision, biometric: Bool, _ view: CandidateView, _ words: Words
+    ) -> ComparisonPage.Asked {
+        let key: String
         switch (decision, biometric) {
-        case (.confirm, _):
-            return .init(
-                decision: "confirm", question: "Confirm this hit?",
-                consequence:
-                    "The two datasets will belong to one person, and \(other) will be told of the hit (EDAC Art 38(4)). This cannot be undone here.",
-                button: "Yes, confirm the hit")
-        case (.reject, true):
-            return .init(
-                decision: "reject", question: "Reject this candidate as a false hit?",
-                consequence:
-                    "Its comparison data will be deleted at once, and the false hit must be reported to eu-LISA within 3 working days (EDAC Art 38(6)). This cannot be undone.",
-                button: "Yes, reject it")
-        case (.reject, false):
-            return .init(
-                decision: "reject", question: "Set this candidate aside as another person?",
-                consequence:
-                    "What the comparison showed of the stored dataset will be deleted. No report is due: names alone are no Eurodac result.",
-                button: "Yes, set it aside")
-        case (.refer, _):
-            return .init(
-                decision: "refer", question: "Refer this candidate for a fingerprint comparison?",
-                consequence:
-                    "It leaves the queue. Once the fingerprints of \(view.probe?.reference ?? "the new dataset") are recorded, Pactum compares them with the stored ones; if they match, it comes back as a fingerprint candidate.",
-                button: "Yes, refer it")
+        case (.confirm, _): key = "ask.confirm"
+        case (.reject, true): key = "ask.reject-biometric"
+        case (.reject, false): key = "ask.reject-names"
+        case (.refer, _): key = "ask.refer"
         }
+        let named = decision == .refer ? (view.probe?.reference ?? "") : (view.match?.state ?? "")
+        return .init(
+            decision: decision.rawValue, question: words("\(key).question"),
+            consequence: words("\(key).consequence", named), button: words("\(key).button"))
     }
 }

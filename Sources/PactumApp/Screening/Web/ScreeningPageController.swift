@@ -56,10 +56,11 @@ struct ScreeningPageController: RouteCollection {
             referred: try await screening.referred(by: caller, on: req.db),
             situations: ScreeningSituation.allCases.map {
                 .init(
-                    value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0.rawValue == input.situation)
-            }, sexes: SelectOption.sexes(selected: input.sex), input: input, errors: errors,
+                    value: $0.rawValue, label: "\(req.words.label(.code, $0.rawValue)) (\($0.citation))",
+                    selected: $0.rawValue == input.situation)
+            }, sexes: SelectOption.sexes(selected: input.sex, req.words), input: input, errors: errors,
             canOpen: !access.policy.purposes(of: principal, for: .openScreening).isEmpty)
-        return try await req.renderPage("Screening/screening", title: "Screening", page, status: status)
+        return try await req.renderPage("Screening/screening", title: "title.screening", page, status: status)
     }
 
     func home(req: Request) async throws -> Response { try await home(req) }
@@ -122,23 +123,28 @@ struct ScreeningPageController: RouteCollection {
         let page = CasePage(
             screening: view, form: ScreeningForm(c, personalCopy: false),
             health: HealthCheckOutcome.allCases.map {
-                .init(value: $0.rawValue, label: $0.title, selected: $0 == c.healthOutcome)
+                .init(value: $0.rawValue, label: req.words.label(.code, $0.rawValue), selected: $0 == c.healthOutcome)
             },
             indicators: VulnerabilityIndicator.allCases.map {
-                .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", checked: c.indicators.contains($0))
+                .init(
+                    value: $0.rawValue, label: "\(req.words.label(.code, $0.rawValue)) (\($0.citation))",
+                    checked: c.indicators.contains($0))
             },
             representatives: canRecord ? try await screening.representatives(by: caller, on: req.db) : [],
             referrals: ScreeningReferral.allCases.map {
-                .init(value: $0.rawValue, label: "\($0.title) (\($0.citation))", selected: $0 == c.referral)
+                .init(
+                    value: $0.rawValue, label: "\(req.words.label(.code, $0.rawValue)) (\($0.citation))",
+                    selected: $0 == c.referral)
             },
             states: MemberState.allCases.filter { $0 != principal.state }.map {
-                .init(value: $0.code, label: $0.name, selected: false)
+                .init(value: $0.code, label: req.words.label(.state, $0.code), selected: false)
             },
             hits: c.securityHits?.value ?? [],
             canRecord: canRecord, canCheck: canCheck, canEditForm: canRecord && !c.isReferred,
             tasks: ScreeningTask.list(view, canCheck: canCheck), typed: typed, errors: errors)
         return try await req.renderPage(
-            "Screening/screening-case", title: "Screening \(c.reference)", page, status: status)
+            "Screening/screening-case", title: "title.screening-case", titleValues: [String(c.reference)], page,
+            status: status)
     }
 
     func page(req: Request) async throws -> Response {
@@ -214,12 +220,14 @@ struct ScreeningPageController: RouteCollection {
         let view = try ScreeningView(c, now: screening.clock.now())
         let referral = input.referral.flatMap(ScreeningReferral.init(rawValue:))
         return try await req.renderPage(
-            "Screening/referral-check", title: "Check before referring \(c.reference)",
+            "Screening/referral-check", title: "title.referral-check", titleValues: [String(c.reference)],
             ReferralCheckPage(
                 screening: view,
                 tasks: ScreeningTask.list(view, canCheck: view.clock.status.isRunning).filter {
                     $0.id != "referral-form"
-                }, input: input, referralTitle: referral.map { "\($0.title) (\($0.citation))" } ?? "none chosen"))
+                }, input: input,
+                referralTitle: referral.map { "\(req.words.label(.code, $0.rawValue)) (\($0.citation))" }
+                    ?? "none chosen"))
     }
 
     // MARK: The form
@@ -227,20 +235,35 @@ struct ScreeningPageController: RouteCollection {
     struct FormPage: Encodable, Sendable {
         var form: ScreeningForm
         var personalCopy: Bool
-        var situation: String
+        /// The person's copy: the languages it exists in, and those the person speaks.
+        var languages: [LanguageChoice]
+        var spoken: String?
     }
 
     func form(req: Request) async throws -> Response { try await printable(req, personalCopy: false) }
     func copy(req: Request) async throws -> Response { try await printable(req, personalCopy: true) }
 
+    /// The person's copy is in the language asked for (`?language=`), else the first language
+    /// the person speaks that Pactum has, else the official's: the whole page is rendered in it.
     private func printable(_ req: Request, personalCopy: Bool) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.readScreening, purpose: nil, with: access)
         let id = try req.uuidParameter("id")
         let form = try await screening.form(id, personalCopy: personalCopy, by: caller, on: req.db)
+        var languages: [LanguageChoice] = []
+        if personalCopy {
+            let asked = try req.query[String.self, at: "language"].map { try LanguageController.language($0) }
+            let spoken = (form.languages ?? "").split(whereSeparator: { ",;/".contains($0) }).compactMap {
+                Language.spoken(String($0))
+            }
+            let language = asked ?? spoken.first ?? req.language
+            req.storage[PageLanguageKey.self] = language
+            languages = LanguageChoice.all(current: language)
+        }
         return try await req.renderPage(
-            "Screening/screening-form", title: personalCopy ? "Screening form: the person's copy" : "Screening form",
-            FormPage(form: form, personalCopy: personalCopy, situation: form.reasonForScreening))
+            "Screening/screening-form", title: personalCopy ? "title.screening-copy" : "title.screening-form",
+            titleValues: [form.reference],
+            FormPage(form: form, personalCopy: personalCopy, languages: languages, spoken: form.languages))
     }
 
     // MARK: Referrals, representatives, watchlists
@@ -249,7 +272,7 @@ struct ScreeningPageController: RouteCollection {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.receiveReferrals, purpose: nil, with: access)
         let items = try await screening.referrals(by: caller, on: req.db)
-        return try await req.renderPage("Screening/referrals", title: "Referred screening forms", ["items": items])
+        return try await req.renderPage("Screening/referrals", title: "title.referrals", ["items": items])
     }
 
     struct ReferralPage: Encodable, Sendable {
@@ -262,7 +285,7 @@ struct ScreeningPageController: RouteCollection {
         let caller = try await req.caller(.receiveReferrals, purpose: nil, with: access)
         let item = try await screening.referral(try req.uuidParameter("id"), by: caller, on: req.db)
         return try await req.renderPage(
-            "Screening/referral", title: "Screening form \(item.reference)",
+            "Screening/referral", title: "title.referral", titleValues: [String(item.reference)],
             ReferralPage(item: item))
     }
 
@@ -279,7 +302,7 @@ struct ScreeningPageController: RouteCollection {
         let caller = try await req.caller(.recordScreening, purpose: nil, with: access)
         let all = try await screening.representatives(by: caller, on: req.db)
         return try await req.renderPage(
-            "Screening/representatives", title: "Representatives of unaccompanied minors",
+            "Screening/representatives", title: "title.representatives",
             ["representatives": all])
     }
 
@@ -303,9 +326,11 @@ struct ScreeningPageController: RouteCollection {
         let caller = try await req.caller(.loadWatchlists, purpose: nil, with: access)
         let lists = try await screening.watchlists(by: caller, on: req.db).sorted { $0.key < $1.key }
         return try await req.renderPage(
-            "Screening/watchlists", title: "Watchlists",
+            "Screening/watchlists", title: "title.watchlists",
             WatchlistPage(
-                lists: lists.map { .init(value: $0.key, label: "\($0.value) alerts", selected: false) },
+                lists: lists.map {
+                    .init(value: $0.key, label: req.words.count("watchlist.alerts", $0.value), selected: false)
+                },
                 columns: WatchlistFile.columns.joined(separator: ","), errors: errors),
             status: status)
     }

@@ -4,27 +4,18 @@ import Foundation
 /// with where it stands, so that the officer sees at a glance what is left before the
 /// referral, and what the law no longer allows.
 struct ScreeningTask: Encodable, Sendable {
-    enum Status: String, Encodable, Sendable {
+    /// Worded by the catalogue's `task.<status>` (`#label("task", t.status)`).
+    enum Status: String, Encodable, Sendable, CaseIterable {
         case done, todo, blocked, skipped, missed
-
-        var label: String {
-            switch self {
-            case .done: "Done"
-            case .todo: "To do"
-            case .blocked: "Cannot start yet"
-            case .skipped: "Not needed"
-            case .missed: "Not done in time"
-            }
-        }
     }
 
     var id: String
-    var title: String
     var status: Status
-    var statusLabel: String
+    /// The catalogue's `step.<id>`: the step's name with its article.
+    var titleKey: String
 
-    init(_ id: String, _ title: String, _ status: Status) {
-        (self.id, self.title, self.status, statusLabel) = (id, title, status, status.label)
+    init(_ id: String, _ status: Status) {
+        (self.id, self.status, titleKey) = (id, status, "step.\(id)")
     }
 
     /// The checks of SCR Art 8(5) run only while the limit runs and, for a child, once the
@@ -37,17 +28,16 @@ struct ScreeningTask: Encodable, Sendable {
         let referred = v.referral != nil
         return [
             ScreeningTask(
-                "safeguards", "Safeguards of the child (Art 13)",
-                !v.minor ? .skipped : v.safeguardsRecorded ? .done : canCheck ? .todo : .missed),
-            ScreeningTask("health", "Preliminary health check (Art 12(1)-(2))", check(v.checks.health != nil)),
+                "safeguards", !v.minor ? .skipped : v.safeguardsRecorded ? .done : canCheck ? .todo : .missed),
+            ScreeningTask("health", check(v.checks.health != nil)),
             ScreeningTask(
-                "vulnerability", "Preliminary vulnerability check (Art 12(3)-(5))", check(v.checks.vulnerability != nil)
+                "vulnerability", check(v.checks.vulnerability != nil)
             ),
-            ScreeningTask("identity", "Identity check (Art 14)", check(v.checks.identity != nil)),
-            ScreeningTask("biometrics", "Biometrics registered in Eurodac (Art 15(3))", check(v.checks.biometrics)),
-            ScreeningTask("security", "Security check (Art 15)", check(v.checks.security != nil)),
-            ScreeningTask("form", "The screening form (Art 17)", referred ? .done : .todo),
-            ScreeningTask("referral-form", "Referral (Art 18)", referred ? .done : .todo),
+            ScreeningTask("identity", check(v.checks.identity != nil)),
+            ScreeningTask("biometrics", check(v.checks.biometrics)),
+            ScreeningTask("security", check(v.checks.security != nil)),
+            ScreeningTask("form", referred ? .done : .todo),
+            ScreeningTask("referral-form", referred ? .done : .todo),
         ]
     }
 }
