@@ -134,22 +134,28 @@ struct ScreeningService: Sendable {
 
     /// Open screenings of the caller's state by time left.
     func worklist(by caller: Caller, on db: any Database) async throws -> [ScreeningView] {
-        let now = clock.now()
-        let running = try await clocks.worklist(.screening, state: caller.state, rules: ScreeningClock.rules, on: db)
-        let cases = try await ScreeningCase.query(on: db).filter(\.$id ~~ running.map(\.recordID))
-            .filter(\.$referredAt == nil).all()
-        let byID = Dictionary(uniqueKeysWithValues: try cases.map { (try $0.requireID(), $0) })
-        let open = running.compactMap { limit in
-            byID[limit.recordID].map {
-                $0.limit = limit
-                return $0
-            }
-        }
+        let open = try await running(of: caller.state, on: db)
         try await audit.record(
             caller.draft(
                 .screeningRead, "screening.worklist", nil, state: caller.state.code, detail: "\(open.count) open"),
             on: db)
-        return try open.map { try ScreeningView($0, now: now) }
+        return open
+    }
+
+    /// The screenings of a state whose limit runs, nearest limit first; no audit entry (the
+    /// callers write the one their read is).
+    func running(of state: MemberState, on db: any Database) async throws -> [ScreeningView] {
+        let now = clock.now()
+        let running = try await clocks.worklist(.screening, state: state, rules: ScreeningClock.rules, on: db)
+        let cases = try await ScreeningCase.query(on: db).filter(\.$id ~~ running.map(\.recordID))
+            .filter(\.$referredAt == nil).all()
+        let byID = Dictionary(uniqueKeysWithValues: try cases.map { (try $0.requireID(), $0) })
+        return try running.compactMap { limit in
+            byID[limit.recordID].map {
+                $0.limit = limit
+                return $0
+            }
+        }.map { try ScreeningView($0, now: now) }
     }
 
     /// The screenings of the caller's state referred most recently, newest first: a finished

@@ -36,7 +36,8 @@ struct ReviewPageController: RouteCollection {
     func queue(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.reviewCandidates, purpose: nil, with: access)
-        let kind = req.query[String.self, at: "kind"].flatMap(ReviewQueueKind.init(rawValue:)) ?? .biometric
+        // The same check as the API's: an unknown queue is a 422, not the other queue.
+        let kind = try ReviewQueueQuery(.init(kind: req.query[String.self, at: "kind"])).kind ?? .biometric
         // Clamped, so that no page number overflows the offset.
         let pageNumber = min(max(1, req.query[Int.self, at: "page"] ?? 1), ReviewQueueQuery.maxOffset / Self.pageSize)
         let page = try await registry.reviewQueue(

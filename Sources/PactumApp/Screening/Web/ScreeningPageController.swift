@@ -31,12 +31,22 @@ struct ScreeningPageController: RouteCollection {
 
     struct HomePage: Encodable, Sendable {
         var cases: [ScreeningView]
-        var referred: [ScreeningView]
+        var total: Int
+        /// The worklist's filters as the form shows them.
+        var filter: Filter
+        var pagination: Pagination?
         var situations: [SelectOption]
         var sexes: [SelectOption]
         var input: OpenScreeningInput
         var errors: [Problem.FieldError]
+        /// The errors are the filter's, not the opening form's.
+        var filterInvalid: Bool
         var canOpen: Bool
+
+        struct Filter: Encodable, Sendable {
+            var statuses, situations, sorts: [SelectOption]
+            var nationality: String
+        }
     }
 
     private func home(
@@ -50,15 +60,42 @@ struct ScreeningPageController: RouteCollection {
             input.reference = GeneratedReference.make(principal.state.code, at: now, in: principal.state.timeZone)
             input.eventAt = LocalDateTime.input(now, in: principal.state.timeZone)
         }
+        // A filter that does not read is shown as an error over the unfiltered list.
+        var errors = errors
+        var status = status
+        var query = ScreeningListQuery()
+        var filterInvalid = false
+        if req.method == .GET {
+            do {
+                query = try ScreeningListQuery(try req.query.decode(ScreeningListQuery.Raw.self))
+            } catch let invalid as InvalidInput {
+                (errors, status, filterInvalid) = (invalid.errors, .unprocessableEntity, true)
+            }
+        }
         let caller = try await req.caller(.readScreening, purpose: nil, with: access)
-        let page = HomePage(
-            cases: try await screening.worklist(by: caller, on: req.db),
-            referred: try await screening.referred(by: caller, on: req.db),
-            situations: ScreeningSituation.allCases.map {
+        let list = try await screening.list(query, by: caller, on: req.db)
+        let w = req.words
+        func situations(_ selected: String?) -> [SelectOption] {
+            ScreeningSituation.allCases.map {
                 .init(
-                    value: $0.rawValue, label: "\(req.words.label(.code, $0.rawValue)) (\($0.citation))",
-                    selected: $0.rawValue == input.situation)
-            }, sexes: SelectOption.sexes(selected: input.sex, req.words), input: input, errors: errors,
+                    value: $0.rawValue, label: "\(w.label(.code, $0.rawValue)) (\($0.citation))",
+                    selected: $0.rawValue == selected)
+            }
+        }
+        let page = HomePage(
+            cases: list.screenings, total: list.total,
+            filter: .init(
+                statuses: ScreeningListQuery.Status.allCases.map {
+                    .init(value: $0.rawValue, label: w("list.status.\($0.rawValue)"), selected: $0 == query.status)
+                }, situations: situations(query.situation?.rawValue),
+                sorts: ScreeningListQuery.Sort.allCases.map {
+                    .init(value: $0.rawValue, label: w("list.sort.\($0.rawValue)"), selected: $0 == query.sort)
+                }, nationality: query.nationality ?? ""),
+            pagination: Pagination(
+                page: query.page, size: ScreeningListQuery.pageSize, total: list.total,
+                href: query.href(path: "/screening")),
+            situations: situations(input.situation), sexes: SelectOption.sexes(selected: input.sex, w), input: input,
+            errors: errors, filterInvalid: filterInvalid,
             canOpen: !access.policy.purposes(of: principal, for: .openScreening).isEmpty)
         return try await req.renderPage("Screening/screening", title: "title.screening", page, status: status)
     }
