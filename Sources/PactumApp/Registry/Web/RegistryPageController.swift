@@ -330,54 +330,33 @@ struct RegistryPageController: RouteCollection {
         var errors: [Problem.FieldError]
     }
 
-    /// `?category=&status=&page=` of the transmission worklist: nearest limit first, 25 a page.
-    struct WorklistFilter: Content {
-        var category, status, page: String?
-        static let statuses: [ClockStatus] = [.open, .due, .overdue]
-        static let pageSize = 25
-    }
-
     func worklist(req: Request) async throws -> Response {
         _ = try req.webPrincipal()
         let caller = try await req.caller(.readRegistry, purpose: nil, with: access)
-        let raw = try req.query.decode(WorklistFilter.self)
-        var check = FieldValidator()
-        let category = raw.category.given.flatMap(EurodacCategory.init(rawValue:))
-        check.require(raw.category.given == nil || category != nil, "category", "must be a Eurodac category (A to G)")
-        let status = raw.status.given.flatMap(ClockStatus.init(rawValue:))
-        check.require(
-            raw.status.given == nil || status.map(WorklistFilter.statuses.contains) == true, "status",
-            "must be open, due or overdue")
-        let page = raw.page.given.map { Int($0) } ?? 1
-        check.require(page.map { (1...100_000).contains($0) } ?? false, "page", "must be from 1 to 100000")
-        let errors = check.errors
         // A filter that does not read is shown as an error over the unfiltered list.
-        let all = try await registry.worklist(by: caller, on: req.db).filter { item in
-            guard errors.isEmpty else { return true }
-            return (category.map { $0.rawValue == item.category } ?? true)
-                && (status.map { $0.rawValue == item.status } ?? true)
+        var query = TransmissionListQuery()
+        var errors: [Problem.FieldError] = []
+        do {
+            query = try TransmissionListQuery(try req.query.decode(TransmissionListQuery.Raw.self))
+        } catch let invalid as InvalidInput {
+            errors = invalid.errors
         }
-        let number = errors.isEmpty ? (page ?? 1) : 1
+        let all = try await registry.worklist(by: caller, on: req.db).filter(query.matches)
+        let size = TransmissionListQuery.pageSize
         let w = req.words
         return try await req.renderPage(
             "Registry/worklist", title: "title.worklist",
             WorklistPage(
-                items: Array(all.dropFirst((number - 1) * WorklistFilter.pageSize).prefix(WorklistFilter.pageSize)),
-                total: all.count,
+                items: Array(all.dropFirst((query.page - 1) * size).prefix(size)), total: all.count,
                 categories: EurodacCategory.allCases.map {
                     .init(
                         value: $0.rawValue, label: "\($0.rawValue): \(w.label(.code, $0.rawValue))",
-                        selected: $0 == category)
+                        selected: $0 == query.category)
                 },
-                statuses: WorklistFilter.statuses.map {
-                    .init(value: $0.rawValue, label: w.label(.clock, $0.rawValue), selected: $0 == status)
+                statuses: TransmissionListQuery.statuses.map {
+                    .init(value: $0.rawValue, label: w.label(.clock, $0.rawValue), selected: $0 == query.status)
                 },
-                pagination: Pagination(
-                    page: number, size: WorklistFilter.pageSize, total: all.count,
-                    href: "/registry/worklist?"
-                        + [
-                            category.map { "category=\($0.rawValue)&" }, status.map { "status=\($0.rawValue)&" },
-                        ].compactMap { $0 }.joined() + "page="),
+                pagination: Pagination(page: query.page, size: size, total: all.count, href: query.href),
                 errors: errors),
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
